@@ -1,0 +1,2 @@
+/** JMH benchmarks; run them with bench/jmh. */
+package io.jlvs.bench;

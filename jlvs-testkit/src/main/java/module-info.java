@@ -1,0 +1,4 @@
+/** Test helpers shared by every module's tests. */
+module io.jlvs.testkit {
+    exports io.jlvs.testkit;
+}
