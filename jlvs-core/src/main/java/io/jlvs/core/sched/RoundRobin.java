@@ -14,7 +14,7 @@ import io.jlvs.core.service.VirtualService;
  * the server under the cursor moves the cursor back to the entry before it, as ip_vs_rr_del_dest.
  */
 public final class RoundRobin implements Scheduler {
-    static final int HEAD = -1;
+    private static final int HEAD = -1;
 
     private int cursor = HEAD;
     private RealServer cursorDest;
