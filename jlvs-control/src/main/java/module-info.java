@@ -2,5 +2,6 @@
 module io.jlvs.control {
     requires transitive io.jlvs.core;
     requires com.fasterxml.jackson.databind;
+    exports io.jlvs.control;
     exports io.jlvs.control.api;
 }
