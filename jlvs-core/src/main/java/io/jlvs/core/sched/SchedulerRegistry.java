@@ -16,6 +16,11 @@ public final class SchedulerRegistry {
     private static Map<String, Function<SchedulerContext, Scheduler>> standardFactories() {
         Map<String, Function<SchedulerContext, Scheduler>> map = new TreeMap<>();
         // Each algorithm registers here by its kernel name; the core never tests a name elsewhere.
+        map.put("dh", context -> new DestinationHashing());
+        map.put("sh", context -> new SourceHashing());
+        map.put("mh", context -> new MaglevHashing());
+        map.put("lblc", context -> new LocalityBasedLeastConnection());
+        map.put("lblcr", context -> new LocalityBasedLeastConnectionReplication());
         return Collections.unmodifiableMap(map);
     }
 
