@@ -51,6 +51,15 @@ public final class LocalityBasedLeastConnection implements Scheduler {
         }
     }
 
+    /**
+     * Runs the periodic checks due by now (schedule() does this first); an engine may call it on
+     * an idle service so that stale entries go when the kernel's timer would drop them.
+     */
+    public void advanceTo(long nowNanos) {
+        startTimer(nowNanos);
+        table.advanceTo(nowNanos, expirationNanos);
+    }
+
     @Override
     public void doneService(VirtualService service) {
         table.flush();
@@ -58,8 +67,7 @@ public final class LocalityBasedLeastConnection implements Scheduler {
 
     @Override
     public RealServer schedule(VirtualService service, Flow flow, long nowNanos) {
-        startTimer(nowNanos);
-        table.advanceTo(nowNanos, expirationNanos);
+        advanceTo(nowNanos);
         AddressFamily family = service.key().family();
         Entry en = table.get(family, flow);
         if (en != null) {
