@@ -24,7 +24,8 @@ import java.util.Objects;
  *
  * <p>hsiphash is SipHash-1-3 here, as on every 64-bit kernel. The hashed value is a host-order u32
  * (offset + ntohs(port) + ntohl(fold)) read from memory little-endian, which is that number itself,
- * so no byte swapping is involved.
+ * so no byte swapping is involved on x86 and other little-endian CPUs, which we reproduce. (A
+ * big-endian kernel would hash Integer.reverseBytes of that value and build a different table.)
  */
 public final class MaglevHashing implements Scheduler {
     /** CONFIG_IP_VS_MH_TAB_INDEX default. */
