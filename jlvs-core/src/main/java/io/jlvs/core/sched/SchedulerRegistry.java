@@ -25,6 +25,11 @@ public final class SchedulerRegistry {
         map.put("fo", context -> new WeightedFailover());
         map.put("ovf", context -> new WeightedOverflow());
         map.put("twos", TwoChoice::new);
+        map.put("dh", context -> new DestinationHashing());
+        map.put("sh", context -> new SourceHashing());
+        map.put("mh", context -> new MaglevHashing());
+        map.put("lblc", context -> new LocalityBasedLeastConnection());
+        map.put("lblcr", context -> new LocalityBasedLeastConnectionReplication());
         return Collections.unmodifiableMap(map);
     }
 
