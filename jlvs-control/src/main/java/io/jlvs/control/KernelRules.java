@@ -50,7 +50,7 @@ final class KernelRules {
     /** What a command does to a table: a new table, or the errno it is refused with. */
     sealed interface Outcome {
         /** Accepted; the table after the command. */
-        record Applied(ServiceTable table) implements Outcome {
+        record Applied(TableState table) implements Outcome {
         }
 
         /** Refused with this errno by this libipvs call; nothing changed. */
@@ -59,7 +59,7 @@ final class KernelRules {
     }
 
     /** Checks and applies one command that is not a Batch. */
-    static Outcome apply(ServiceTable table, Command command, HostFacts host) {
+    static Outcome apply(TableState table, Command command, HostFacts host) {
         return switch (command) {
             case Command.AddService c -> addService(table, c.service(), host);
             case Command.EditService c -> editService(table, c.service(), host);
@@ -83,7 +83,7 @@ final class KernelRules {
         };
     }
 
-    private static Outcome addService(ServiceTable table, ServiceSpec spec, HostFacts host) {
+    private static Outcome addService(TableState table, ServiceSpec spec, HostFacts host) {
         LibipvsOperation op = LibipvsOperation.ADD_SERVICE;
         if (!namesFitPolicy(spec)) {
             return reject(op, KernelErrno.EINVAL);
@@ -98,7 +98,7 @@ final class KernelRules {
         return applied(table.withServiceAdded(ServiceEntry.of(stored(spec))));
     }
 
-    private static Outcome editService(ServiceTable table, ServiceSpec spec, HostFacts host) {
+    private static Outcome editService(TableState table, ServiceSpec spec, HostFacts host) {
         LibipvsOperation op = LibipvsOperation.UPDATE_SERVICE;
         if (!namesFitPolicy(spec)) {
             return reject(op, KernelErrno.EINVAL);
@@ -141,7 +141,7 @@ final class KernelRules {
                 spec.persistenceEngine());
     }
 
-    private static Outcome addDest(ServiceTable table, ServiceKey key, DestinationSpec dest, HostFacts host) {
+    private static Outcome addDest(TableState table, ServiceKey key, DestinationSpec dest, HostFacts host) {
         LibipvsOperation op = LibipvsOperation.ADD_DEST;
         Optional<ServiceEntry> service = table.find(key);
         if (service.isEmpty()) {
@@ -161,7 +161,7 @@ final class KernelRules {
         return applied(table.withServiceChanged(key, s -> s.withDestinationAdded(dest)));
     }
 
-    private static Outcome editDest(ServiceTable table, ServiceKey key, DestinationSpec dest) {
+    private static Outcome editDest(TableState table, ServiceKey key, DestinationSpec dest) {
         LibipvsOperation op = LibipvsOperation.UPDATE_DEST;
         Optional<ServiceEntry> service = table.find(key);
         if (service.isEmpty()) {
@@ -178,7 +178,7 @@ final class KernelRules {
         return applied(table.withServiceChanged(key, s -> s.withDestinationReplaced(dest)));
     }
 
-    private static Outcome delDest(ServiceTable table, ServiceKey key, InetAddress address, int port) {
+    private static Outcome delDest(TableState table, ServiceKey key, InetAddress address, int port) {
         LibipvsOperation op = LibipvsOperation.DEL_DEST;
         Optional<ServiceEntry> service = table.find(key);
         if (service.isEmpty()) {
@@ -194,7 +194,7 @@ final class KernelRules {
      * ip_vs_genl_set_cmd: a real server of another family than its service is only possible
      * tunnelled, and not while a sync daemon runs (the sync protocol cannot carry it).
      */
-    private static Optional<KernelErrno> checkFamily(ServiceTable table, ServiceKey key, DestinationSpec dest) {
+    private static Optional<KernelErrno> checkFamily(TableState table, ServiceKey key, DestinationSpec dest) {
         if (AddressFamily.of(dest.address()) != key.family()
                 && (!table.daemons().isEmpty() || dest.method() != ForwardMethod.TUNNEL)) {
             return Optional.of(KernelErrno.EINVAL);
@@ -237,7 +237,7 @@ final class KernelRules {
     }
 
     /** ip_vs_genl_set_config merges the current values, then ip_vs_set_timeout checks all three. */
-    private static Outcome setTimeouts(ServiceTable table, Timeouts update) {
+    private static Outcome setTimeouts(TableState table, Timeouts update) {
         Timeouts merged = table.timeouts().merge(update);
         if (merged.tcp() > MAX_TIMEOUT_SECONDS || merged.tcpFin() > MAX_TIMEOUT_SECONDS
                 || merged.udp() > MAX_TIMEOUT_SECONDS) {
@@ -247,7 +247,7 @@ final class KernelRules {
     }
 
     /** ip_vs_genl_new_daemon, then start_sync_thread, which fills in the defaults. */
-    private static Outcome startDaemon(ServiceTable table, SyncDaemonSpec spec, HostFacts host) {
+    private static Outcome startDaemon(TableState table, SyncDaemonSpec spec, HostFacts host) {
         LibipvsOperation op = LibipvsOperation.START_DAEMON;
         if (utf8Length(spec.interfaceName()) > INTERFACE_NAME_MAX) {
             return reject(op, KernelErrno.EINVAL);
@@ -290,7 +290,7 @@ final class KernelRules {
     }
 
     /** The kernel's ipvs->mixed_address_family_dests > 0. */
-    private static boolean hasMixedFamilyDestinations(ServiceTable table) {
+    private static boolean hasMixedFamilyDestinations(TableState table) {
         return table.services().stream().anyMatch(s -> s.destinations().stream()
                 .anyMatch(d -> AddressFamily.of(d.address()) != s.key().family()));
     }
@@ -299,7 +299,7 @@ final class KernelRules {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static Outcome applied(ServiceTable table) {
+    private static Outcome applied(TableState table) {
         return new Outcome.Applied(table);
     }
 

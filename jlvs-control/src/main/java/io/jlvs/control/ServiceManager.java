@@ -85,10 +85,11 @@ public final class ServiceManager {
     }
 
     private Reply execute(Command command) {
-        List<Command> members = command instanceof Command.Batch batch ? batch.commands() : List.of(command);
-        ServiceTable current = table;
+        boolean batch = command instanceof Command.Batch;
+        List<Command> members = command instanceof Command.Batch b ? b.commands() : List.of(command);
+        // A batch changes a draft in place; a single command makes a new immutable table.
+        TableState current = batch ? new TableDraft(table) : table;
         List<Command> applied = new ArrayList<>(members.size());
-        List<ServiceTable> versions = new ArrayList<>(members.size());
         Reply reply = new Reply.Ok();
         for (int i = 0; i < members.size(); i++) {
             Command member = members.get(i);
@@ -99,7 +100,6 @@ public final class ServiceManager {
                 case KernelRules.Outcome.Applied a -> {
                     current = a.table();
                     applied.add(member);
-                    versions.add(current);
                 }
                 case KernelRules.Outcome.Rejected r -> reply =
                         new Reply.Failure(LibipvsMessages.of(r.operation(), r.errno()), i);
@@ -109,14 +109,14 @@ public final class ServiceManager {
             }
         }
         if (!applied.isEmpty()) {
-            publish(current, applied, versions);
+            publish(current.freeze(), applied);
         }
         return reply;
     }
 
     /** A Batch inside a Batch: all of it or, on failure, none of it, so the index stays meaningful. */
-    private KernelRules.Outcome nestedBatch(ServiceTable start, Command.Batch batch) {
-        ServiceTable current = start;
+    private KernelRules.Outcome nestedBatch(TableState start, Command.Batch batch) {
+        TableState current = start.fork();
         for (Command member : batch.commands()) {
             KernelRules.Outcome outcome = member instanceof Command.Batch nested
                     ? nestedBatch(current, nested)
@@ -131,16 +131,16 @@ public final class ServiceManager {
         return new KernelRules.Outcome.Applied(current);
     }
 
-    private void publish(ServiceTable next, List<Command> applied, List<ServiceTable> versions) {
+    private void publish(ServiceTable next, List<Command> applied) {
         try {
             store.save(next);
         } catch (IOException e) {
             throw new UncheckedIOException("could not persist the service table: " + e.getMessage(), e);
         }
         table = next;
-        for (int i = 0; i < applied.size(); i++) {
+        for (Command command : applied) {
             for (ServiceTableListener listener : listeners) {
-                listener.tableChanged(applied.get(i), versions.get(i));
+                listener.tableChanged(command, next);
             }
         }
     }

@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
  * were added (each with its real servers, newest first), the --set timeouts and the running sync
  * daemons. The ServiceManager publishes a new one after every change; readers never lock.
  */
-public record ServiceTable(List<ServiceEntry> services, Timeouts timeouts, List<SyncDaemonSpec> daemons) {
+public record ServiceTable(List<ServiceEntry> services, Timeouts timeouts, List<SyncDaemonSpec> daemons)
+        implements TableState {
 
     /** The table of a freshly loaded ip_vs module. */
     public static final ServiceTable EMPTY = new ServiceTable(List.of(), Timeouts.DEFAULT, List.of());
@@ -28,11 +29,13 @@ public record ServiceTable(List<ServiceEntry> services, Timeouts timeouts, List<
     }
 
     /** The service with this key, if any. */
+    @Override
     public Optional<ServiceEntry> find(ServiceKey key) {
         return services.stream().filter(s -> s.key().equals(key)).findFirst();
     }
 
     /** The running sync daemon in this state, if any. */
+    @Override
     public Optional<SyncDaemonSpec> daemon(SyncDaemonSpec.State state) {
         return daemons.stream().filter(d -> d.state() == state).findFirst();
     }
@@ -43,6 +46,7 @@ public record ServiceTable(List<ServiceEntry> services, Timeouts timeouts, List<
     }
 
     /** This table with a service appended (the newest). */
+    @Override
     public ServiceTable withServiceAdded(ServiceEntry entry) {
         List<ServiceEntry> list = new ArrayList<>(services);
         list.add(entry);
@@ -50,6 +54,7 @@ public record ServiceTable(List<ServiceEntry> services, Timeouts timeouts, List<
     }
 
     /** This table with the service of this key changed in place. */
+    @Override
     public ServiceTable withServiceChanged(ServiceKey key, UnaryOperator<ServiceEntry> change) {
         List<ServiceEntry> list = new ArrayList<>(services.size());
         for (ServiceEntry s : services) {
@@ -59,6 +64,7 @@ public record ServiceTable(List<ServiceEntry> services, Timeouts timeouts, List<
     }
 
     /** This table without the service of this key. */
+    @Override
     public ServiceTable withServiceRemoved(ServiceKey key) {
         List<ServiceEntry> list = new ArrayList<>(services);
         list.removeIf(s -> s.key().equals(key));
@@ -66,15 +72,18 @@ public record ServiceTable(List<ServiceEntry> services, Timeouts timeouts, List<
     }
 
     /** This table with no services (ipvsadm -C keeps timeouts and daemons). */
+    @Override
     public ServiceTable withoutServices() {
         return new ServiceTable(List.of(), timeouts, daemons);
     }
 
+    @Override
     public ServiceTable withTimeouts(Timeouts newTimeouts) {
         return new ServiceTable(services, newTimeouts, daemons);
     }
 
     /** This table with one more running sync daemon. */
+    @Override
     public ServiceTable withDaemonStarted(SyncDaemonSpec daemon) {
         List<SyncDaemonSpec> list = new ArrayList<>(daemons);
         list.add(daemon);
@@ -82,9 +91,21 @@ public record ServiceTable(List<ServiceEntry> services, Timeouts timeouts, List<
     }
 
     /** This table without the sync daemon in this state. */
+    @Override
     public ServiceTable withDaemonStopped(SyncDaemonSpec.State state) {
         List<SyncDaemonSpec> list = new ArrayList<>(daemons);
         list.removeIf(d -> d.state() == state);
         return new ServiceTable(services, timeouts, list);
+    }
+
+    /** An immutable table needs no copy to be changed apart. */
+    @Override
+    public ServiceTable fork() {
+        return this;
+    }
+
+    @Override
+    public ServiceTable freeze() {
+        return this;
     }
 }

@@ -11,6 +11,6 @@ import io.jlvs.control.api.Command;
 @FunctionalInterface
 public interface ServiceTableListener {
 
-    /** A command was applied and this is the table after it. */
+    /** A command was applied; the table is the one after it (for a Batch's members: after the batch). */
     void tableChanged(Command applied, ServiceTable table);
 }
