@@ -7,6 +7,7 @@ import io.jlvs.control.api.Reply;
 import io.jlvs.control.json.WireCodec;
 import io.jlvs.control.socket.SocketControlClient;
 import io.jlvs.core.model.ServiceKey;
+import io.jlvs.core.model.Timeouts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +67,7 @@ class JlvsdTest {
             assertEquals(4096, services.connectionTableSize());
             assertEquals(List.of(real("192.168.1.1", 80, 1)),
                     services.services().getFirst().destinations().stream().map(d -> d.spec()).toList());
-            assertEquals(daemon.manager().table().services().size(), 1);
+            assertEquals(1, daemon.manager().table().services().size());
         }
     }
 
@@ -91,7 +92,7 @@ class JlvsdTest {
 
             assertTrue(first.contains("\"type\":\"ProtocolError\"") && first.contains("not a jlvs request"), first);
             assertTrue(second.contains("\"type\":\"ProtocolError\"") && second.contains("Reboot"), second);
-            assertEquals(new Reply.CurrentTimeouts(io.jlvs.core.model.Timeouts.DEFAULT), WireCodec.decodeReply(third));
+            assertEquals(new Reply.CurrentTimeouts(Timeouts.DEFAULT), WireCodec.decodeReply(third));
         }
     }
 
