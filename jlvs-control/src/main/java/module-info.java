@@ -7,6 +7,7 @@ module io.jlvs.control {
     exports io.jlvs.control.json;
     exports io.jlvs.control.runtime;
     exports io.jlvs.control.state;
+    exports io.jlvs.control.socket;
     // Jackson reads the mix-in and the state document reflectively.
     opens io.jlvs.control.json to com.fasterxml.jackson.databind;
     opens io.jlvs.control.state to com.fasterxml.jackson.databind;

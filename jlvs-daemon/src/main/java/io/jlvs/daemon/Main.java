@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The jlvs command: one entry point for the daemon, the ipvsadm-compatible tool and the helpers. */
 @Command(name = "jlvs", mixinStandardHelpOptions = true, version = "jlvs 0.1.0",
         description = "Linux Virtual Server in Java: IPVS, ipvsadm and keepalived.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {DaemonCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,0 +1,48 @@
+package io.jlvs.daemon;
+
+import io.jlvs.control.socket.ControlPaths;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code jlvs daemon}: jlvsd in the foreground until SIGTERM or Ctrl-C. */
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+        description = "Run jlvsd in the foreground: hold the virtual-service table, persist it, serve the control socket.")
+final class DaemonCommand implements Callable<Integer> {
+    /** The line a supervisor (or a test) can wait for. */
+    static final String READY = "jlvsd ready";
+
+    @Option(names = "--socket", paramLabel = "PATH",
+            description = "control socket (default: $JLVS_SOCKET, /run/jlvs/jlvsd.sock as root, "
+                    + "else $XDG_RUNTIME_DIR/jlvs/jlvsd.sock or /tmp/jlvs-$UID/jlvsd.sock)")
+    Path socket;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "state directory (default: $JLVS_STATE_DIR, /var/lib/jlvs as root, "
+                    + "else $XDG_STATE_HOME/jlvs or ~/.local/state/jlvs)")
+    Path stateDirectory;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ControlPaths paths = ControlPaths.current();
+        Path socketPath = paths.socket(socket);
+        Path statePath = paths.stateDirectory(stateDirectory);
+        PrintStream out = System.out;
+        Jlvsd daemon;
+        try {
+            daemon = Jlvsd.start(socketPath, statePath);
+        } catch (DaemonStartupException e) {
+            System.err.println("jlvs daemon: " + e.getMessage());
+            return 1;
+        }
+        // SIGTERM and Ctrl-C run shutdown hooks: close the socket, remove it, release the lock.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("jlvsd-shutdown").unstarted(daemon::close));
+        out.println(READY + ": listening at " + socketPath.toAbsolutePath() + ", state in " + statePath.toAbsolutePath());
+        out.flush();
+        daemon.awaitStop();
+        return 0;
+    }
+}
