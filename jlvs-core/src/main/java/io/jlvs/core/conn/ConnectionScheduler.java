@@ -30,8 +30,11 @@ public final class ConnectionScheduler {
     public static final int NO_DESTINATION = -1;
     /** The connection table is full. */
     public static final int TABLE_FULL = -2;
+    /** Not scheduled by rule: the packet passes unbalanced (the kernel's *ignored = 1). */
+    public static final int NOT_SCHEDULED = -3;
 
     private static final int FTP_PORT = 21;
+    private static final int FTP_DATA_PORT = 20;
     private static final long SECOND = 1_000_000_000L;
 
     private final ConnectionTable table;
@@ -49,9 +52,12 @@ public final class ConnectionScheduler {
     /**
      * Schedules a new connection for the flow's first packet (ip_vs_schedule).
      *
-     * @return the new entry's slot, NO_DESTINATION or TABLE_FULL
+     * @return the new entry's slot, NO_DESTINATION, TABLE_FULL or NOT_SCHEDULED
      */
     public int schedule(VirtualService service, Flow flow, long nowNanos) {
+        if (flow.sourcePort() == FTP_DATA_PORT) {
+            return NOT_SCHEDULED; // active FTP data from a real server is never scheduled
+        }
         ServiceSpec spec = service.spec();
         if (spec.persistent()) {
             return schedulePersistent(service, flow, nowNanos);

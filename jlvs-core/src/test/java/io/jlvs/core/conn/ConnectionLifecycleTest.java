@@ -308,6 +308,15 @@ class ConnectionLifecycleTest {
     }
 
     @Test
+    void activeFtpDataFromPortTwentyIsNeverScheduled() {
+        VirtualService svc = service(Protocol.TCP, "10.0.0.100", 80, new FirstAvailableScheduler());
+        RealServer rs = addDest(svc, "10.1.0.1", 80, ForwardMethod.MASQ);
+        assertEquals(ConnectionScheduler.NOT_SCHEDULED,
+                fx.scheduler.schedule(svc, request(Protocol.TCP, "1.1.1.1", 20, "10.0.0.100", 80), fx.now()));
+        assertEquals(0, rs.totalConns());
+    }
+
+    @Test
     void directionConstantsMatchTheKernel() {
         assertEquals(0, PacketDirection.INPUT);
         assertEquals(1, PacketDirection.OUTPUT);
