@@ -3,6 +3,7 @@ package io.jlvs.core.service;
 import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ForwardMethod;
+import io.jlvs.core.stats.TrafficCounters;
 
 import java.net.InetAddress;
 
@@ -22,6 +23,7 @@ public final class RealServer {
     private int activeConns;
     private int inactConns;
     private int persistConns;
+    private final TrafficCounters stats = new TrafficCounters();
 
     RealServer(DestinationSpec spec) {
         this.address = spec.address();
@@ -137,6 +139,11 @@ public final class RealServer {
 
     public void setPersistConns(int value) {
         persistConns = value;
+    }
+
+    /** This server's counters and rate estimator (the kernel's dest->stats). */
+    public TrafficCounters stats() {
+        return stats;
     }
 
     /** The kernel's ip_vs_dest_totalconns: active plus inactive. */

@@ -4,6 +4,7 @@ import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
 import io.jlvs.core.sched.Scheduler;
+import io.jlvs.core.stats.TrafficCounters;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class VirtualService {
     private final List<RealServer> destinationsView = Collections.unmodifiableList(destinations);
     /** Deleted servers kept so a re-add revives them with their counters, as the kernel's trash. */
     private final ArrayList<RealServer> trash = new ArrayList<>();
+    private final TrafficCounters stats = new TrafficCounters();
 
     /** Creates the service and binds its scheduler (init_service). */
     public VirtualService(ServiceSpec spec, Scheduler scheduler) {
@@ -41,6 +43,11 @@ public final class VirtualService {
 
     public Scheduler scheduler() {
         return scheduler;
+    }
+
+    /** This service's counters and rate estimator (the kernel's svc->stats). */
+    public TrafficCounters stats() {
+        return stats;
     }
 
     /** The real servers, newest first (the kernel's svc->destinations). */

@@ -1,0 +1,747 @@
+package io.jlvs.core.conn;
+
+import io.jlvs.core.model.AddressFamily;
+import io.jlvs.core.proto.PacketDirection;
+import io.jlvs.core.proto.ProtocolStates;
+import io.jlvs.core.proto.SctpState;
+import io.jlvs.core.proto.TcpState;
+import io.jlvs.core.service.Addresses;
+import io.jlvs.core.service.Flow;
+import io.jlvs.core.service.RealServer;
+import io.jlvs.core.service.VirtualService;
+
+import java.util.function.Consumer;
+
+/**
+ * The IPVS connection table (ip_vs_conn.c) of one worker: entries are slots in primitive arrays,
+ * not objects. A slot holds both tuples (client side: client and virtual address and port; real
+ * server side: destination and local address and port), the protocol, state, flags, destination
+ * index, expiry and counters. Two open-addressing indexes (linear probing, backward-shift
+ * deletion, load at most 1/2) find an entry from a request's tuple or a reply's tuple at the same
+ * cost, and a {@link TimerWheel} expires entries in O(1).
+ *
+ * <p>Persistence templates live in the same slots, flagged TEMPLATE and indexed by their client
+ * tuple only. A template expires only when no connection it controls remains: until then its
+ * timer is re-armed for 60 seconds, as ip_vs_conn_expire does.
+ *
+ * <p>Capacity is fixed: when every slot is taken, creating fails (the kernel's allocation
+ * failure). Lookups, state changes, counting and expiry allocate nothing; listing does.
+ * Owned by one thread.
+ */
+public final class ConnectionTable {
+    /** No entry. */
+    public static final int NONE = -1;
+    /** {@link #admit} verdict: forward on the entry. */
+    public static final int ADMIT = 0;
+    /** {@link #admit} verdict: the destination is gone; drop the packet, keep the entry. */
+    public static final int DROP = 1;
+    /** {@link #admit} verdict: the entry was expired (expire_nodest_conn); schedule afresh. */
+    public static final int RESCHEDULE = 2;
+
+    /** The wheel's resolution. */
+    public static final long TICK_NANOS = 125_000_000L;
+    /** The wheel's size: 8192 ticks of 125 ms cover 1024 s, more than any default timeout. */
+    public static final int WHEEL_BUCKETS = 8192;
+
+    private static final long SECOND = 1_000_000_000L;
+    /** ip_vs_conn_new's timeout before the first packet is accounted. */
+    private static final long INITIAL_TIMEOUT_NANOS = 3 * SECOND;
+    /** ip_vs_conn_expire's delay for an entry that still controls others. */
+    private static final long STILL_CONTROLLING_NANOS = 60 * SECOND;
+    /** IP_VS_CTPL_S_ASSURED. */
+    private static final int TEMPLATE_ASSURED = 1;
+    /** The port an invalidated template is rehashed under (ip_vs_check_template). */
+    private static final int INVALID_PORT = 0xFFFF;
+    /** Private flag: the entry is in the reply index. */
+    private static final int OUT_HASHED = 1 << 24;
+
+    private final int capacity;
+    private final ProtocolStates states;
+    private final DestinationRegistry registry;
+    private ConnectionOptions options;
+    private final TimerWheel wheel;
+    private final TimerWheel.Expiry onTimer = this::timerFired;
+
+    private final boolean[] live;
+    private final int[] nextFree;
+    private int freeHead;
+    private int size;
+
+    private final byte[] protocol;
+    private final byte[] family;
+    private final byte[] state;
+    private final int[] flags;
+    private final int[] dest;
+    private final int[] control;
+    private final int[] controlled;
+    private final int[] fwmark;
+    private final int[] caddr;
+    private final int[] vaddr;
+    private final int[] daddr;
+    private final int[] laddr;
+    private final char[] cport;
+    private final char[] vport;
+    private final char[] dport;
+    private final char[] lport;
+    private final long[] timeout;
+    private final long[] inPackets;
+    private final long[] outPackets;
+    private final long[] inBytes;
+    private final long[] outBytes;
+    private final int[] inHash;
+    private final int[] outHash;
+
+    private final int[] inIndex;
+    private final int[] outIndex;
+    private final int indexMask;
+
+    private final ConnectionKey scratch = new ConnectionKey();
+    private static final AddressFamily[] FAMILIES = AddressFamily.values();
+
+    /**
+     * @param capacity  the most entries (connections plus templates) the table holds
+     * @param states    the protocol state machines and timeouts
+     * @param registry  the destinations entries point at
+     * @param options   the expire_nodest_conn and expire_quiescent_template settings
+     * @param nowNanos  the clock now
+     */
+    public ConnectionTable(int capacity, ProtocolStates states, DestinationRegistry registry,
+                           ConnectionOptions options, long nowNanos) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        this.capacity = capacity;
+        this.states = states;
+        this.registry = registry;
+        this.options = options;
+        this.wheel = new TimerWheel(capacity, WHEEL_BUCKETS, TICK_NANOS, nowNanos);
+        live = new boolean[capacity];
+        nextFree = new int[capacity];
+        for (int i = 0; i < capacity; i++) {
+            nextFree[i] = i + 1 < capacity ? i + 1 : NONE;
+        }
+        freeHead = 0;
+        protocol = new byte[capacity];
+        family = new byte[capacity];
+        state = new byte[capacity];
+        flags = new int[capacity];
+        dest = new int[capacity];
+        control = new int[capacity];
+        controlled = new int[capacity];
+        fwmark = new int[capacity];
+        caddr = new int[capacity * 4];
+        vaddr = new int[capacity * 4];
+        daddr = new int[capacity * 4];
+        laddr = new int[capacity * 4];
+        cport = new char[capacity];
+        vport = new char[capacity];
+        dport = new char[capacity];
+        lport = new char[capacity];
+        timeout = new long[capacity];
+        inPackets = new long[capacity];
+        outPackets = new long[capacity];
+        inBytes = new long[capacity];
+        outBytes = new long[capacity];
+        inHash = new int[capacity];
+        outHash = new int[capacity];
+        int indexSize = Integer.highestOneBit(capacity) << 2;
+        inIndex = new int[indexSize];
+        outIndex = new int[indexSize];
+        indexMask = indexSize - 1;
+    }
+
+    // ---------------------------------------------------------------- lookups
+
+    /** The connection a request belongs to: flow source is the client, destination the VIP. */
+    public int findInbound(Flow flow) {
+        return findIn(scratch.setInbound(flow), false);
+    }
+
+    /**
+     * The connection a reply belongs to: flow source is the real server, destination the client
+     * (or, for FULLNAT, the local address).
+     */
+    public int findOutbound(Flow flow) {
+        int p = flow.protocol().number();
+        int sport = flow.sourcePort();
+        int dp = flow.destinationPort();
+        int h = hashFlowOut(p, flow, sport, dp);
+        int fam = flow.family().ordinal();
+        for (int i = h & indexMask; ; i = (i + 1) & indexMask) {
+            int e = outIndex[i] - 1;
+            if (e < 0) {
+                return NONE;
+            }
+            if (outHash[e] == h && (protocol[e] & 0xFF) == p && family[e] == fam && dport[e] == sport
+                    && lport[e] == dp && sameWords(daddr, e, flow, true) && sameWords(laddr, e, flow, false)) {
+                return e;
+            }
+        }
+    }
+
+    int findIn(ConnectionKey key, boolean template) {
+        int h = hash(key.protocol, key.client, 0, key.clientPort, key.virtual, 0, key.virtualPort);
+        int fam = key.family.ordinal();
+        int wanted = template ? ConnectionFlags.TEMPLATE : 0;
+        for (int i = h & indexMask; ; i = (i + 1) & indexMask) {
+            int e = inIndex[i] - 1;
+            if (e < 0) {
+                return NONE;
+            }
+            if (inHash[e] == h && (flags[e] & ConnectionFlags.TEMPLATE) == wanted
+                    && (protocol[e] & 0xFF) == key.protocol && family[e] == fam
+                    && cport[e] == key.clientPort && vport[e] == key.virtualPort
+                    && sameWords(caddr, e, key.client) && sameWords(vaddr, e, key.virtual)) {
+                return e;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /**
+     * Creates an entry bound to a destination (ip_vs_conn_new plus ip_vs_bind_dest).
+     *
+     * @return the slot, or NONE when the table is full
+     */
+    int create(ConnectionKey key, int destIndex, int destPort, int extraFlags, int mark, long nowNanos) {
+        int s = freeHead;
+        if (s == NONE) {
+            return NONE;
+        }
+        freeHead = nextFree[s];
+        live[s] = true;
+        size++;
+        RealServer server = registry.server(destIndex);
+        protocol[s] = (byte) key.protocol;
+        family[s] = (byte) key.family.ordinal();
+        int at = s * 4;
+        for (int i = 0; i < 4; i++) {
+            caddr[at + i] = key.client[i];
+            vaddr[at + i] = key.virtual[i];
+            daddr[at + i] = server.addressWord(i);
+            laddr[at + i] = key.client[i];
+        }
+        cport[s] = (char) key.clientPort;
+        vport[s] = (char) key.virtualPort;
+        dport[s] = (char) destPort;
+        lport[s] = (char) key.clientPort;
+        int f = extraFlags | ConnectionFlags.fromDestination(server.method());
+        boolean template = (f & ConnectionFlags.TEMPLATE) != 0;
+        if (key.protocol != ProtocolStates.IPPROTO_UDP || template) {
+            f &= ~ConnectionFlags.ONE_PACKET;
+        }
+        flags[s] = f;
+        dest[s] = destIndex;
+        registry.retain(destIndex);
+        DestinationAccounting.bind(server, template, (f & ConnectionFlags.INACTIVE) != 0);
+        control[s] = NONE;
+        controlled[s] = 0;
+        fwmark[s] = mark;
+        state[s] = ProtocolStates.INITIAL_STATE;
+        timeout[s] = INITIAL_TIMEOUT_NANOS;
+        inPackets[s] = outPackets[s] = inBytes[s] = outBytes[s] = 0;
+        if ((f & ConnectionFlags.ONE_PACKET) == 0) {
+            hashIn(s);
+            if (!template) {
+                hashOut(s);
+            }
+        }
+        wheel.schedule(s, nowNanos + timeout[s]);
+        return s;
+    }
+
+    /** Makes a template control a connection (ip_vs_control_add). */
+    void control(int connection, int template) {
+        control[connection] = template;
+        controlled[template]++;
+    }
+
+    /** Sets an entry's timeout, used from its next re-arm on. */
+    void setTimeout(int slot, long nanos) {
+        timeout[slot] = nanos;
+    }
+
+    /**
+     * Invalidates a template whose destination is gone (ip_vs_check_template): it is rehashed under
+     * port 65535 so no new connection finds it, and lives on until it controls nothing.
+     */
+    void invalidateTemplate(int slot) {
+        if (vport[slot] == INVALID_PORT) {
+            return;
+        }
+        unhash(inIndex, inHash, slot);
+        dport[slot] = INVALID_PORT;
+        vport[slot] = INVALID_PORT;
+        cport[slot] = 0;
+        hashIn(slot);
+    }
+
+    /**
+     * Gives a FULLNAT entry its local address and port: the real server sees and answers them, so
+     * the reply index is rebuilt for the entry.
+     */
+    public void setLocalAddress(int slot, int[] words, int port) {
+        boolean hashed = (flags[slot] & OUT_HASHED) != 0;
+        if (hashed) {
+            unhash(outIndex, outHash, slot);
+            flags[slot] &= ~OUT_HASHED;
+        }
+        System.arraycopy(words, 0, laddr, slot * 4, 4);
+        lport[slot] = (char) port;
+        if (hashed) {
+            hashOut(slot);
+        }
+    }
+
+    // ---------------------------------------------------------------- packets
+
+    /**
+     * What to do with a packet found on an entry whose destination may have been deleted (the
+     * server-status check of ip_vs_in): ADMIT; DROP (the entry stays until it times out); or,
+     * with expire_nodest_conn, RESCHEDULE after the entry has been expired.
+     */
+    public int admit(int slot, long nowNanos) {
+        int d = dest[slot];
+        if (d == NONE || registry.server(d).isAvailable()) {
+            return ADMIT;
+        }
+        if (!options.expireNodestConn()) {
+            return DROP;
+        }
+        // The kernel expires it on its timer at once; done synchronously here so the new entry for
+        // the same tuple is the only one indexed.
+        timerFired(slot, nowNanos);
+        return RESCHEDULE;
+    }
+
+    /** A request packet: counters, state change in the INPUT direction, re-armed expiry. */
+    public void inbound(int slot, int event, long bytes, long nowNanos) {
+        countIn(slot, bytes);
+        transition(slot, PacketDirection.INPUT, event);
+        touch(slot, nowNanos);
+    }
+
+    /** A reply packet: counters, state change in the OUTPUT direction, re-armed expiry. */
+    public void outbound(int slot, int event, long bytes, long nowNanos) {
+        countOut(slot, bytes);
+        transition(slot, PacketDirection.OUTPUT, event);
+        touch(slot, nowNanos);
+    }
+
+    /** Counts a request packet on the entry and on its destination and service when available. */
+    public void countIn(int slot, long bytes) {
+        inPackets[slot]++;
+        inBytes[slot] += bytes;
+        int d = dest[slot];
+        if (d != NONE && registry.server(d).isAvailable()) {
+            registry.server(d).stats().countIn(bytes);
+            registry.service(d).stats().countIn(bytes);
+        }
+    }
+
+    /** Counts a reply packet on the entry and on its destination and service when available. */
+    public void countOut(int slot, long bytes) {
+        outPackets[slot]++;
+        outBytes[slot] += bytes;
+        int d = dest[slot];
+        if (d != NONE && registry.server(d).isAvailable()) {
+            registry.server(d).stats().countOut(bytes);
+            registry.service(d).stats().countOut(bytes);
+        }
+    }
+
+    /**
+     * The protocol state change for a packet (set_tcp_state, set_sctp_state, udp_state_transition),
+     * the one place ActiveConn and InActConn move after bind.
+     *
+     * @param direction a {@link PacketDirection}; INPUT reads the INPUT_ONLY table while no reply
+     *                  has been seen (NOOUTPUT), and the first OUTPUT packet clears NOOUTPUT
+     * @param event     TcpStateTable.event(flags), SctpStateTable.event(chunk); ignored for UDP
+     */
+    public void transition(int slot, int direction, int event) {
+        int p = protocol[slot] & 0xFF;
+        if (p == ProtocolStates.IPPROTO_UDP) {
+            timeout[slot] = states.timeoutNanos(p, ProtocolStates.INITIAL_STATE);
+            if (direction == PacketDirection.OUTPUT) {
+                assureTemplate(slot);
+            }
+            return;
+        }
+        int f = flags[slot];
+        if ((f & ConnectionFlags.NOOUTPUT) != 0) {
+            if (direction == PacketDirection.OUTPUT) {
+                f &= ~ConnectionFlags.NOOUTPUT;
+            } else {
+                direction = PacketDirection.INPUT_ONLY;
+            }
+        }
+        int old = state[slot];
+        int next = states.next(p, direction, event, old);
+        if (next != old) {
+            int d = dest[slot];
+            if (d != NONE) {
+                boolean active = ProtocolStates.isActive(p, next);
+                if ((f & ConnectionFlags.INACTIVE) == 0 && !active) {
+                    DestinationAccounting.deactivate(registry.server(d));
+                    f |= ConnectionFlags.INACTIVE;
+                } else if ((f & ConnectionFlags.INACTIVE) != 0 && active) {
+                    DestinationAccounting.activate(registry.server(d));
+                    f &= ~ConnectionFlags.INACTIVE;
+                }
+            }
+            if (isEstablished(p, next)) {
+                assureTemplate(slot);
+            }
+        }
+        flags[slot] = f;
+        state[slot] = (byte) next;
+        timeout[slot] = states.timeoutNanos(p, next);
+    }
+
+    /**
+     * Re-arms the entry's expiry at now plus its state's timeout (ip_vs_conn_put); a ONE_PACKET
+     * entry expires at once instead.
+     */
+    public void touch(int slot, long nowNanos) {
+        if ((flags[slot] & ConnectionFlags.ONE_PACKET) != 0) {
+            timerFired(slot, nowNanos);
+            return;
+        }
+        wheel.schedule(slot, nowNanos + timeout[slot]);
+    }
+
+    /** Makes the entry expire at the next tick (ip_vs_conn_expire_now). */
+    public void expireNow(int slot, long nowNanos) {
+        if (wheel.deadline(slot) - nowNanos > 0) {
+            wheel.schedule(slot, nowNanos);
+        }
+    }
+
+    // ---------------------------------------------------------------- expiry
+
+    /**
+     * Runs the timers up to now: entries whose time is up are removed and unbound from their
+     * destination; an entry that still controls connections is re-armed for 60 seconds.
+     *
+     * @return the number of timers that fired
+     */
+    public int expire(long nowNanos) {
+        return wheel.advance(nowNanos, onTimer);
+    }
+
+    private void timerFired(int slot, long nowNanos) {
+        if (controlled[slot] > 0) {
+            timeout[slot] = STILL_CONTROLLING_NANOS;
+            wheel.schedule(slot, nowNanos + STILL_CONTROLLING_NANOS);
+            return;
+        }
+        remove(slot);
+    }
+
+    private void remove(int slot) {
+        wheel.cancel(slot);
+        int ct = control[slot];
+        if (ct != NONE) {
+            controlled[ct]--;
+            control[slot] = NONE;
+        }
+        int d = dest[slot];
+        if (d != NONE) {
+            int f = flags[slot];
+            DestinationAccounting.unbind(registry.server(d), (f & ConnectionFlags.TEMPLATE) != 0,
+                    (f & ConnectionFlags.INACTIVE) != 0);
+            registry.release(d);
+            dest[slot] = NONE;
+        }
+        if ((flags[slot] & ConnectionFlags.HASHED) != 0) {
+            unhash(inIndex, inHash, slot);
+        }
+        if ((flags[slot] & OUT_HASHED) != 0) {
+            unhash(outIndex, outHash, slot);
+        }
+        flags[slot] = 0;
+        live[slot] = false;
+        nextFree[slot] = freeHead;
+        freeHead = slot;
+        size--;
+    }
+
+    private void assureTemplate(int slot) {
+        int ct = control[slot];
+        if (ct != NONE && (flags[ct] & ConnectionFlags.TEMPLATE) != 0) {
+            state[ct] |= TEMPLATE_ASSURED;
+        }
+    }
+
+    private static boolean isEstablished(int protocolNumber, int s) {
+        return protocolNumber == ProtocolStates.IPPROTO_TCP ? s == TcpState.ESTABLISHED.ordinal()
+                : s == SctpState.ESTABLISHED.ordinal();
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    /** The number of live entries, templates included. */
+    public int size() {
+        return size;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Whether the slot holds an entry. */
+    public boolean isLive(int slot) {
+        return live[slot];
+    }
+
+    /** The IP protocol number (0 for a firewall-mark template). */
+    public int protocol(int slot) {
+        return protocol[slot] & 0xFF;
+    }
+
+    /** The protocol state index (for a template: 0 NONE or 1 ASSURED). */
+    public int state(int slot) {
+        return state[slot];
+    }
+
+    /** The state's name as ipvsadm -Lc prints it. */
+    public String stateName(int slot) {
+        if (isTemplate(slot)) {
+            return (state[slot] & TEMPLATE_ASSURED) != 0 ? "ASSURED" : "NONE";
+        }
+        return ProtocolStates.stateName(protocol(slot), state[slot]);
+    }
+
+    /** The ConnectionFlags bits. */
+    public int flags(int slot) {
+        return flags[slot] & ~OUT_HASHED;
+    }
+
+    public boolean isTemplate(int slot) {
+        return (flags[slot] & ConnectionFlags.TEMPLATE) != 0;
+    }
+
+    /** The destination the entry is bound to, or null. */
+    public RealServer destination(int slot) {
+        int d = dest[slot];
+        return d == NONE ? null : registry.server(d);
+    }
+
+    /** The service of the entry's destination, or null. */
+    public VirtualService service(int slot) {
+        int d = dest[slot];
+        return d == NONE ? null : registry.service(d);
+    }
+
+    /** The template controlling the entry, or NONE. */
+    public int controller(int slot) {
+        return control[slot];
+    }
+
+    /** How many connections the entry (a template) controls. */
+    public int controlledCount(int slot) {
+        return controlled[slot];
+    }
+
+    /** The timeout the entry is re-armed with, in nanoseconds. */
+    public long timeoutNanos(int slot) {
+        return timeout[slot];
+    }
+
+    /** When the entry expires. */
+    public long expiresAtNanos(int slot) {
+        return wheel.deadline(slot);
+    }
+
+    public int clientPort(int slot) {
+        return cport[slot];
+    }
+
+    public int virtualPort(int slot) {
+        return vport[slot];
+    }
+
+    public int destinationPort(int slot) {
+        return dport[slot];
+    }
+
+    /** Word i of the client address. */
+    public int clientWord(int slot, int i) {
+        return caddr[slot * 4 + i];
+    }
+
+    /** Word i of the virtual address (the mark, in word 0, for a firewall-mark template). */
+    public int virtualWord(int slot, int i) {
+        return vaddr[slot * 4 + i];
+    }
+
+    public int fwmark(int slot) {
+        return fwmark[slot];
+    }
+
+    public long inPackets(int slot) {
+        return inPackets[slot];
+    }
+
+    public long outPackets(int slot) {
+        return outPackets[slot];
+    }
+
+    public long inBytes(int slot) {
+        return inBytes[slot];
+    }
+
+    public long outBytes(int slot) {
+        return outBytes[slot];
+    }
+
+    public ProtocolStates states() {
+        return states;
+    }
+
+    public DestinationRegistry registry() {
+        return registry;
+    }
+
+    public ConnectionOptions options() {
+        return options;
+    }
+
+    public void setOptions(ConnectionOptions newOptions) {
+        options = newOptions;
+    }
+
+    /** Visits every entry as ipvsadm -Lc lists it (control plane: allocates a record per entry). */
+    public void forEach(long nowNanos, Consumer<ConnectionSnapshot> visitor) {
+        int[] words = new int[4];
+        for (int s = 0; s < capacity; s++) {
+            if (!live[s]) {
+                continue;
+            }
+            AddressFamily fam = FAMILIES[family[s]];
+            RealServer server = destination(s);
+            AddressFamily destFamily = server != null ? server.family() : fam;
+            long left = Math.max(0, wheel.deadline(s) - nowNanos) / 1_000_000L;
+            visitor.accept(new ConnectionSnapshot(ProtocolStates.protocolName(protocol(s)), fam,
+                    address(fam, caddr, s, words), cport[s], address(fam, vaddr, s, words), vport[s],
+                    address(destFamily, daddr, s, words), dport[s], stateName(s), left, flags(s)));
+        }
+    }
+
+    private static java.net.InetAddress address(AddressFamily fam, int[] table, int slot, int[] words) {
+        System.arraycopy(table, slot * 4, words, 0, 4);
+        return Addresses.fromWords(fam, words);
+    }
+
+    // ---------------------------------------------------------------- hashing
+
+    private void hashIn(int s) {
+        int at = s * 4;
+        int h = hash(protocol[s] & 0xFF, caddr, at, cport[s], vaddr, at, vport[s]);
+        inHash[s] = h;
+        insert(inIndex, s, h);
+        flags[s] |= ConnectionFlags.HASHED;
+    }
+
+    private void hashOut(int s) {
+        int at = s * 4;
+        int h = hash(protocol[s] & 0xFF, daddr, at, dport[s], laddr, at, lport[s]);
+        outHash[s] = h;
+        insert(outIndex, s, h);
+        flags[s] |= OUT_HASHED;
+    }
+
+    private void insert(int[] index, int slot, int h) {
+        int i = h & indexMask;
+        while (index[i] != 0) {
+            i = (i + 1) & indexMask;
+        }
+        index[i] = slot + 1;
+    }
+
+    /** Removes a slot from an index by backward-shift deletion, so no tombstones build up. */
+    private void unhash(int[] index, int[] hashes, int slot) {
+        int i = hashes[slot] & indexMask;
+        while (index[i] != slot + 1) {
+            i = (i + 1) & indexMask;
+        }
+        int hole = i;
+        int j = i;
+        while (true) {
+            j = (j + 1) & indexMask;
+            int e = index[j] - 1;
+            if (e < 0) {
+                break;
+            }
+            int home = hashes[e] & indexMask;
+            // The entry at j may move into the hole unless its home lies cyclically in (hole, j].
+            boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+            if (!stays) {
+                index[hole] = index[j];
+                hole = j;
+            }
+        }
+        index[hole] = 0;
+        if (index == inIndex) {
+            flags[slot] &= ~ConnectionFlags.HASHED;
+        }
+    }
+
+    private int hashFlowOut(int p, Flow flow, int sport, int dp) {
+        int h = p * 0x9E3779B9;
+        for (int i = 0; i < 4; i++) {
+            h = mix(h, flow.sourceWord(i));
+        }
+        h = mix(h, sport);
+        for (int i = 0; i < 4; i++) {
+            h = mix(h, flow.destinationWord(i));
+        }
+        return finish(mix(h, dp));
+    }
+
+    private static int hash(int p, int[] a, int aAt, int aPort, int[] b, int bAt, int bPort) {
+        int h = p * 0x9E3779B9;
+        for (int i = 0; i < 4; i++) {
+            h = mix(h, a[aAt + i]);
+        }
+        h = mix(h, aPort);
+        for (int i = 0; i < 4; i++) {
+            h = mix(h, b[bAt + i]);
+        }
+        return finish(mix(h, bPort));
+    }
+
+    private static int mix(int h, int k) {
+        k *= 0xCC9E2D51;
+        k = Integer.rotateLeft(k, 15);
+        k *= 0x1B873593;
+        h ^= k;
+        return Integer.rotateLeft(h, 13) * 5 + 0xE6546B64;
+    }
+
+    private static int finish(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
+    }
+
+    private static boolean sameWords(int[] table, int slot, int[] words) {
+        int at = slot * 4;
+        return table[at] == words[0] && table[at + 1] == words[1] && table[at + 2] == words[2]
+                && table[at + 3] == words[3];
+    }
+
+    private static boolean sameWords(int[] table, int slot, Flow flow, boolean source) {
+        int at = slot * 4;
+        for (int i = 0; i < 4; i++) {
+            int w = source ? flow.sourceWord(i) : flow.destinationWord(i);
+            if (table[at + i] != w) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
