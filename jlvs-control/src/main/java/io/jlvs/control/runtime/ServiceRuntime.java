@@ -1,7 +1,10 @@
 package io.jlvs.control.runtime;
 
+import io.jlvs.control.DestinationCounters;
+import io.jlvs.control.ServiceCounters;
 import io.jlvs.control.ServiceTable;
 import io.jlvs.control.ServiceTableListener;
+import io.jlvs.control.TrafficSource;
 import io.jlvs.control.api.Command;
 import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.DestinationSpec;
@@ -24,9 +27,11 @@ import java.util.Objects;
 /**
  * The run-time mirror of the service table: one {@link VirtualService} with its bound scheduler per
  * configured service, kept in step with every applied command, in the order and with the hooks the
- * kernel uses. What an engine (or jlvs simulate) schedules with. Owned by one thread at a time.
+ * kernel uses. What an engine (or jlvs simulate) schedules with, and the source of the live counts
+ * (ActiveConn, InActConn, PersistConn, counters, rates) that listings show. Owned by one thread at
+ * a time.
  */
-public final class ServiceRuntime implements ServiceTableListener {
+public final class ServiceRuntime implements ServiceTableListener, TrafficSource {
     private final SchedulerContext context;
     private final Map<ServiceKey, VirtualService> services = new LinkedHashMap<>();
 
@@ -40,7 +45,7 @@ public final class ServiceRuntime implements ServiceTableListener {
     }
 
     /** The service with exactly this key, or null. */
-    public VirtualService service(ServiceKey key) {
+    public VirtualService virtualService(ServiceKey key) {
         return services.get(key);
     }
 
@@ -95,12 +100,38 @@ public final class ServiceRuntime implements ServiceTableListener {
                 VirtualService service = existing(del.key());
                 service.removeDestination(existingDestination(service, del.address(), del.port()));
             }
-            case Command.Zero zero -> { }
+            case Command.Zero zero -> zero(zero.key());
             case Command.SetTimeouts timeouts -> { }
             case Command.StartDaemon start -> { }
             case Command.StopDaemon stop -> { }
             // The ServiceManager reports a batch's members one by one; a nested batch is replayed.
             case Command.Batch batch -> batch.commands().forEach(c -> tableChanged(c, table));
+        }
+    }
+
+    @Override
+    public ServiceCounters service(ServiceKey key) {
+        VirtualService service = services.get(key);
+        return service == null ? ServiceCounters.ZERO
+                : new ServiceCounters(service.stats().snapshot(), service.stats().rates());
+    }
+
+    @Override
+    public DestinationCounters destination(ServiceKey key, InetAddress address, int port) {
+        VirtualService service = services.get(key);
+        RealServer dest = service == null ? null : service.find(address, port);
+        return dest == null ? DestinationCounters.ZERO
+                : new DestinationCounters(dest.activeConns(), dest.inactConns(), dest.persistConns(),
+                        dest.stats().snapshot(), dest.stats().rates());
+    }
+
+    /** ipvsadm -Z: the counters of one service and its real servers, or of all. */
+    private void zero(ServiceKey key) {
+        for (VirtualService service : services.values()) {
+            if (key == null || key.equals(service.key())) {
+                service.stats().zero();
+                service.destinations().forEach(dest -> dest.stats().zero());
+            }
         }
     }
 

@@ -53,7 +53,7 @@ class ServiceRuntimeTest {
         ok(new Command.AddService(new ServiceSpec(key, "rr", 0, 0, -1, "")));
         ok(new Command.AddDest(key, DestinationSpec.of(ip("10.1.0.1"), 80, ForwardMethod.MASQ, 1)));
         ok(new Command.AddDest(key, DestinationSpec.of(ip("10.1.0.2"), 80, ForwardMethod.MASQ, 1)));
-        VirtualService service = runtime.service(key);
+        VirtualService service = runtime.virtualService(key);
         // newest first: .2 then .1, and rr walks the list from its head
         assertEquals("10.1.0.2:80 10.1.0.1:80 10.1.0.2:80",
                 next(service) + " " + next(service) + " " + next(service));
@@ -63,11 +63,11 @@ class ServiceRuntimeTest {
     void rebindsOnlyWhenTheSchedulerChanges() throws Exception {
         ServiceKey key = new ServiceKey.Address(Protocol.TCP, ip("10.0.0.1"), 80);
         ok(new Command.AddService(new ServiceSpec(key, "rr", 0, 0, -1, "")));
-        var first = runtime.service(key).scheduler();
+        var first = runtime.virtualService(key).scheduler();
         ok(new Command.EditService(new ServiceSpec(key, "rr", ServiceFlags.PERSISTENT, 300, -1, "")));
-        assertSame(first, runtime.service(key).scheduler());
+        assertSame(first, runtime.virtualService(key).scheduler());
         ok(new Command.EditService(new ServiceSpec(key, "wlc", 0, 0, -1, "")));
-        assertNotSame(first, runtime.service(key).scheduler());
+        assertNotSame(first, runtime.virtualService(key).scheduler());
     }
 
     @Test
@@ -76,11 +76,11 @@ class ServiceRuntimeTest {
         ok(new Command.AddService(new ServiceSpec(key, "rr", 0, 0, -1, "")));
         ok(new Command.AddDest(key, DestinationSpec.of(ip("10.1.0.1"), 80, ForwardMethod.MASQ, 1)));
         ok(new Command.EditDest(key, DestinationSpec.of(ip("10.1.0.1"), 80, ForwardMethod.MASQ, 0)));
-        assertEquals("-", next(runtime.service(key)));
+        assertEquals("-", next(runtime.virtualService(key)));
         ok(new Command.DelDest(key, ip("10.1.0.1"), 80));
-        assertEquals(0, runtime.service(key).destinationCount());
+        assertEquals(0, runtime.virtualService(key).destinationCount());
         ok(new Command.DelService(key));
-        assertNull(runtime.service(key));
+        assertNull(runtime.virtualService(key));
         ok(new Command.AddService(new ServiceSpec(key, "rr", 0, 0, -1, "")));
         ok(new Command.Flush());
         assertEquals(0, runtime.services().size());
@@ -94,9 +94,9 @@ class ServiceRuntimeTest {
         ok(new Command.AddService(new ServiceSpec(exact, "rr", 0, 0, -1, "")));
         ServiceKey mark = new ServiceKey.Mark(io.jlvs.core.model.AddressFamily.INET, 7);
         ok(new Command.AddService(new ServiceSpec(mark, "rr", 0, 0, -1, "")));
-        assertSame(runtime.service(exact), runtime.lookup(Protocol.TCP, ip("10.0.0.9"), 443, 0));
-        assertSame(runtime.service(zero), runtime.lookup(Protocol.TCP, ip("10.0.0.9"), 22, 0));
-        assertSame(runtime.service(mark), runtime.lookup(Protocol.TCP, ip("10.0.0.9"), 443, 7));
+        assertSame(runtime.virtualService(exact), runtime.lookup(Protocol.TCP, ip("10.0.0.9"), 443, 0));
+        assertSame(runtime.virtualService(zero), runtime.lookup(Protocol.TCP, ip("10.0.0.9"), 22, 0));
+        assertSame(runtime.virtualService(mark), runtime.lookup(Protocol.TCP, ip("10.0.0.9"), 443, 7));
         assertNull(runtime.lookup(Protocol.UDP, ip("10.0.0.9"), 53, 0));
     }
 }
