@@ -4,4 +4,6 @@ module io.jlvs.bench {
     requires io.jlvs.control;
     requires io.jlvs.cli;
     requires jmh.core;
+    exports io.jlvs.bench;
+    opens io.jlvs.bench;
 }

@@ -2,5 +2,12 @@
 module io.jlvs.control {
     requires transitive io.jlvs.core;
     requires com.fasterxml.jackson.databind;
+    exports io.jlvs.control;
     exports io.jlvs.control.api;
+    exports io.jlvs.control.json;
+    exports io.jlvs.control.runtime;
+    exports io.jlvs.control.state;
+    // Jackson reads the mix-in and the state document reflectively.
+    opens io.jlvs.control.json to com.fasterxml.jackson.databind;
+    opens io.jlvs.control.state to com.fasterxml.jackson.databind;
 }

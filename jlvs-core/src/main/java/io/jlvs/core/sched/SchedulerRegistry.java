@@ -16,6 +16,20 @@ public final class SchedulerRegistry {
     private static Map<String, Function<SchedulerContext, Scheduler>> standardFactories() {
         Map<String, Function<SchedulerContext, Scheduler>> map = new TreeMap<>();
         // Each algorithm registers here by its kernel name; the core never tests a name elsewhere.
+        map.put("rr", context -> new RoundRobin());
+        map.put("wrr", context -> new WeightedRoundRobin());
+        map.put("lc", context -> new LeastConnection());
+        map.put("wlc", context -> new WeightedLeastConnection());
+        map.put("sed", context -> new ShortestExpectedDelay());
+        map.put("nq", context -> new NeverQueue());
+        map.put("fo", context -> new WeightedFailover());
+        map.put("ovf", context -> new WeightedOverflow());
+        map.put("twos", TwoChoice::new);
+        map.put("dh", context -> new DestinationHashing());
+        map.put("sh", context -> new SourceHashing());
+        map.put("mh", context -> new MaglevHashing());
+        map.put("lblc", context -> new LocalityBasedLeastConnection());
+        map.put("lblcr", context -> new LocalityBasedLeastConnectionReplication());
         return Collections.unmodifiableMap(map);
     }
 

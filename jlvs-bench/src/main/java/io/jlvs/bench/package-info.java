@@ -1,2 +1,0 @@
-/** JMH benchmarks; run them with bench/jmh. */
-package io.jlvs.bench;

@@ -1,0 +1,309 @@
+package io.jlvs.control;
+
+import io.jlvs.control.api.Command;
+import io.jlvs.core.model.AddressFamily;
+import io.jlvs.core.model.DestinationSpec;
+import io.jlvs.core.model.ForwardMethod;
+import io.jlvs.core.model.ServiceFlags;
+import io.jlvs.core.model.ServiceKey;
+import io.jlvs.core.model.ServiceSpec;
+import io.jlvs.core.model.SyncDaemonSpec;
+import io.jlvs.core.model.Timeouts;
+import io.jlvs.core.model.TunnelType;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The checks the kernel makes on each command, in the kernel's order and with the kernel's
+ * errno, and the change it then makes. The order is that of the generic-netlink path ipvsadm
+ * uses (ip_vs_genl_set_cmd, ip_vs_genl_parse_service/dest, then ip_vs_add_service,
+ * ip_vs_edit_service, ip_vs_add_dest, ip_vs_edit_dest, ip_vs_del_dest, ip_vs_set_timeout, and
+ * ip_vs_genl_new_daemon/start_sync_thread/stop_sync_thread), as of Linux 6.12.
+ */
+final class KernelRules {
+    /** The netlink policy's limit on a scheduler name (IP_VS_SCHEDNAME_MAXLEN - 1). */
+    static final int SCHEDULER_NAME_MAX = 15;
+    /** The netlink policy's limit on a persistence engine name (IP_VS_PENAME_MAXLEN). */
+    static final int PE_NAME_MAX = 16;
+    /** The netlink policy's limit on an interface name (IP_VS_IFNAME_MAXLEN - 1). */
+    static final int INTERFACE_NAME_MAX = 15;
+    /** The scheduler name that means "no scheduler" (ip_vs_add_service skips the lookup). */
+    static final String NO_SCHEDULER = "none";
+    /**
+     * The largest timeout ip_vs_set_timeout takes, INT_MAX / HZ, for HZ = 250 (Debian's and
+     * most distributions' CONFIG_HZ).
+     */
+    static final int MAX_TIMEOUT_SECONDS = Integer.MAX_VALUE / 250;
+    /** IP_VS_SYNC_GROUP, IP_VS_SYNC_PORT and the default TTL, filled in by start_sync_thread. */
+    static final String DEFAULT_SYNC_GROUP = "224.0.0.81";
+    static final int DEFAULT_SYNC_PORT = 8848;
+    static final int DEFAULT_SYNC_TTL = 1;
+
+    private KernelRules() {
+    }
+
+    /** What a command does to a table: a new table, or the errno it is refused with. */
+    sealed interface Outcome {
+        /** Accepted; the table after the command. */
+        record Applied(ServiceTable table) implements Outcome {
+        }
+
+        /** Refused with this errno by this libipvs call; nothing changed. */
+        record Rejected(LibipvsOperation operation, KernelErrno errno) implements Outcome {
+        }
+    }
+
+    /** Checks and applies one command that is not a Batch. */
+    static Outcome apply(ServiceTable table, Command command, HostFacts host) {
+        return switch (command) {
+            case Command.AddService c -> addService(table, c.service(), host);
+            case Command.EditService c -> editService(table, c.service(), host);
+            case Command.DelService c -> table.find(c.key()).isEmpty()
+                    ? reject(LibipvsOperation.DEL_SERVICE, KernelErrno.ESRCH)
+                    : applied(table.withServiceRemoved(c.key()));
+            case Command.Flush c -> applied(table.withoutServices());
+            // Zeroing changes no configuration; the engines zero their counters when told.
+            case Command.Zero c -> c.key() != null && table.find(c.key()).isEmpty()
+                    ? reject(LibipvsOperation.ZERO_SERVICE, KernelErrno.ESRCH)
+                    : applied(table);
+            case Command.AddDest c -> addDest(table, c.key(), c.destination(), host);
+            case Command.EditDest c -> editDest(table, c.key(), c.destination());
+            case Command.DelDest c -> delDest(table, c.key(), c.address(), c.port());
+            case Command.SetTimeouts c -> setTimeouts(table, c.timeouts());
+            case Command.StartDaemon c -> startDaemon(table, c.daemon(), host);
+            case Command.StopDaemon c -> table.daemon(c.state()).isEmpty()
+                    ? reject(LibipvsOperation.STOP_DAEMON, KernelErrno.ESRCH)
+                    : applied(table.withDaemonStopped(c.state()));
+            case Command.Batch c -> throw new IllegalArgumentException("a Batch is applied member by member");
+        };
+    }
+
+    private static Outcome addService(ServiceTable table, ServiceSpec spec, HostFacts host) {
+        LibipvsOperation op = LibipvsOperation.ADD_SERVICE;
+        if (!namesFitPolicy(spec)) {
+            return reject(op, KernelErrno.EINVAL);
+        }
+        if (table.find(spec.key()).isPresent()) {
+            return reject(op, KernelErrno.EEXIST);
+        }
+        Optional<KernelErrno> refused = checkSchedulerAndMask(spec, host);
+        if (refused.isPresent()) {
+            return reject(op, refused.get());
+        }
+        return applied(table.withServiceAdded(ServiceEntry.of(stored(spec))));
+    }
+
+    private static Outcome editService(ServiceTable table, ServiceSpec spec, HostFacts host) {
+        LibipvsOperation op = LibipvsOperation.UPDATE_SERVICE;
+        if (!namesFitPolicy(spec)) {
+            return reject(op, KernelErrno.EINVAL);
+        }
+        if (table.find(spec.key()).isEmpty()) {
+            return reject(op, KernelErrno.ESRCH);
+        }
+        Optional<KernelErrno> refused = checkSchedulerAndMask(spec, host);
+        if (refused.isPresent()) {
+            return reject(op, refused.get());
+        }
+        return applied(table.withServiceChanged(spec.key(), s -> s.withSpec(stored(spec))));
+    }
+
+    /** The nla_parse policy of IPVS_SVC_ATTR_SCHED_NAME and IPVS_SVC_ATTR_PE_NAME. */
+    private static boolean namesFitPolicy(ServiceSpec spec) {
+        return utf8Length(spec.scheduler()) <= SCHEDULER_NAME_MAX
+                && utf8Length(spec.persistenceEngine()) <= PE_NAME_MAX;
+    }
+
+    /** ip_vs_add_service and ip_vs_edit_service: scheduler, persistence engine, IPv6 prefix. */
+    private static Optional<KernelErrno> checkSchedulerAndMask(ServiceSpec spec, HostFacts host) {
+        if (!spec.scheduler().equals(NO_SCHEDULER) && !host.schedulerExists(spec.scheduler())) {
+            return Optional.of(KernelErrno.ENOENT);
+        }
+        if (!spec.persistenceEngine().isEmpty() && !host.persistenceEngineExists(spec.persistenceEngine())) {
+            return Optional.of(KernelErrno.ENOENT);
+        }
+        if (spec.key().family() == AddressFamily.INET6 && (spec.netmask() < 1 || spec.netmask() > 128)) {
+            return Optional.of(KernelErrno.EINVAL);
+        }
+        return Optional.empty();
+    }
+
+    /** The kernel keeps its own HASHED bit; what a listing shows is the user's flags. */
+    private static ServiceSpec stored(ServiceSpec spec) {
+        int flags = spec.flags() & ~ServiceFlags.HASHED;
+        return flags == spec.flags() ? spec
+                : new ServiceSpec(spec.key(), spec.scheduler(), flags, spec.timeout(), spec.netmask(),
+                spec.persistenceEngine());
+    }
+
+    private static Outcome addDest(ServiceTable table, ServiceKey key, DestinationSpec dest, HostFacts host) {
+        LibipvsOperation op = LibipvsOperation.ADD_DEST;
+        Optional<ServiceEntry> service = table.find(key);
+        if (service.isEmpty()) {
+            return reject(op, KernelErrno.ESRCH);
+        }
+        Optional<KernelErrno> refused = checkFamily(table, key, dest)
+                .or(() -> checkDestinationNumbers(dest));
+        if (refused.isPresent()) {
+            return reject(op, refused.get());
+        }
+        if (service.get().destination(dest.address(), dest.port()).isPresent()) {
+            return reject(op, KernelErrno.EEXIST);
+        }
+        if (!isUsableRealServerAddress(dest.address(), host)) {
+            return reject(op, KernelErrno.EINVAL);
+        }
+        return applied(table.withServiceChanged(key, s -> s.withDestinationAdded(dest)));
+    }
+
+    private static Outcome editDest(ServiceTable table, ServiceKey key, DestinationSpec dest) {
+        LibipvsOperation op = LibipvsOperation.UPDATE_DEST;
+        Optional<ServiceEntry> service = table.find(key);
+        if (service.isEmpty()) {
+            return reject(op, KernelErrno.ESRCH);
+        }
+        Optional<KernelErrno> refused = checkFamily(table, key, dest)
+                .or(() -> checkDestinationNumbers(dest));
+        if (refused.isPresent()) {
+            return reject(op, refused.get());
+        }
+        if (service.get().destination(dest.address(), dest.port()).isEmpty()) {
+            return reject(op, KernelErrno.ENOENT);
+        }
+        return applied(table.withServiceChanged(key, s -> s.withDestinationReplaced(dest)));
+    }
+
+    private static Outcome delDest(ServiceTable table, ServiceKey key, InetAddress address, int port) {
+        LibipvsOperation op = LibipvsOperation.DEL_DEST;
+        Optional<ServiceEntry> service = table.find(key);
+        if (service.isEmpty()) {
+            return reject(op, KernelErrno.ESRCH);
+        }
+        if (service.get().destination(address, port).isEmpty()) {
+            return reject(op, KernelErrno.ENOENT);
+        }
+        return applied(table.withServiceChanged(key, s -> s.withDestinationRemoved(address, port)));
+    }
+
+    /**
+     * ip_vs_genl_set_cmd: a real server of another family than its service is only possible
+     * tunnelled, and not while a sync daemon runs (the sync protocol cannot carry it).
+     */
+    private static Optional<KernelErrno> checkFamily(ServiceTable table, ServiceKey key, DestinationSpec dest) {
+        if (AddressFamily.of(dest.address()) != key.family()
+                && (!table.daemons().isEmpty() || dest.method() != ForwardMethod.TUNNEL)) {
+            return Optional.of(KernelErrno.EINVAL);
+        }
+        return Optional.empty();
+    }
+
+    /** ip_vs_add_dest and ip_vs_edit_dest, before the lookup. Thresholds are the kernel's u32s. */
+    private static Optional<KernelErrno> checkDestinationNumbers(DestinationSpec dest) {
+        if (dest.weight() < 0) {
+            return Optional.of(KernelErrno.ERANGE);
+        }
+        if (Integer.compareUnsigned(dest.lowerThreshold(), dest.upperThreshold()) > 0) {
+            return Optional.of(KernelErrno.ERANGE);
+        }
+        if (dest.upperThreshold() < 0) {
+            // u_threshold > INT_MAX as an unsigned value.
+            return Optional.of(KernelErrno.EINVAL);
+        }
+        if (dest.method() == ForwardMethod.TUNNEL && dest.tunnelType() == TunnelType.GUE && dest.tunnelPort() == 0) {
+            return Optional.of(KernelErrno.EINVAL);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * ip_vs_new_dest: an IPv4 real server must be RTN_UNICAST or RTN_LOCAL (not 0.0.0.0/8,
+     * 255.255.255.255 or multicast; subnet broadcasts depend on routes jlvs does not read); an
+     * IPv6 one must be unicast and, if link-local, local.
+     */
+    private static boolean isUsableRealServerAddress(InetAddress address, HostFacts host) {
+        byte[] b = address.getAddress();
+        return switch (address) {
+            case Inet4Address v4 -> b[0] != 0 && !v4.isMulticastAddress()
+                    && !(b[0] == -1 && b[1] == -1 && b[2] == -1 && b[3] == -1);
+            case Inet6Address v6 -> !v6.isMulticastAddress() && !v6.isAnyLocalAddress()
+                    && (!v6.isLinkLocalAddress() || host.isLocalAddress(v6));
+            default -> false;
+        };
+    }
+
+    /** ip_vs_genl_set_config merges the current values, then ip_vs_set_timeout checks all three. */
+    private static Outcome setTimeouts(ServiceTable table, Timeouts update) {
+        Timeouts merged = table.timeouts().merge(update);
+        if (merged.tcp() > MAX_TIMEOUT_SECONDS || merged.tcpFin() > MAX_TIMEOUT_SECONDS
+                || merged.udp() > MAX_TIMEOUT_SECONDS) {
+            return reject(LibipvsOperation.SET_TIMEOUT, KernelErrno.EINVAL);
+        }
+        return applied(table.withTimeouts(merged));
+    }
+
+    /** ip_vs_genl_new_daemon, then start_sync_thread, which fills in the defaults. */
+    private static Outcome startDaemon(ServiceTable table, SyncDaemonSpec spec, HostFacts host) {
+        LibipvsOperation op = LibipvsOperation.START_DAEMON;
+        if (utf8Length(spec.interfaceName()) > INTERFACE_NAME_MAX) {
+            return reject(op, KernelErrno.EINVAL);
+        }
+        InetAddress group;
+        if (spec.group().isEmpty()) {
+            group = InetAddress.ofLiteral(DEFAULT_SYNC_GROUP);
+        } else {
+            try {
+                group = InetAddress.ofLiteral(spec.group());
+            } catch (IllegalArgumentException e) {
+                return reject(op, KernelErrno.EINVAL);
+            }
+            if (!group.isMulticastAddress()) {
+                return reject(op, KernelErrno.EINVAL);
+            }
+        }
+        if (hasMixedFamilyDestinations(table)) {
+            return reject(op, KernelErrno.EINVAL);
+        }
+        OptionalInt deviceMtu = host.interfaceMtu(spec.interfaceName());
+        if (deviceMtu.isEmpty()) {
+            return reject(op, KernelErrno.ENODEV);
+        }
+        if (table.daemon(spec.state()).isPresent()) {
+            return reject(op, KernelErrno.EEXIST);
+        }
+        int headers = group instanceof Inet6Address ? 40 + 8 : 20 + 8;
+        boolean backup = spec.state() == SyncDaemonSpec.State.BACKUP;
+        int mtu = backup ? Math.clamp(deviceMtu.getAsInt(), 1500, 65535) : 1500;
+        int minimum = backup ? 1024 : 1;
+        int maxLength = spec.maxLength() != 0
+                ? Math.clamp(spec.maxLength() & 0xFFFF, minimum, 65535 - headers)
+                : mtu - headers;
+        SyncDaemonSpec running = new SyncDaemonSpec(spec.state(), spec.interfaceName(), spec.syncId(), maxLength,
+                group.getHostAddress(),
+                spec.port() != 0 ? spec.port() : DEFAULT_SYNC_PORT,
+                spec.ttl() != 0 ? spec.ttl() : DEFAULT_SYNC_TTL);
+        return applied(table.withDaemonStarted(running));
+    }
+
+    /** The kernel's ipvs->mixed_address_family_dests > 0. */
+    private static boolean hasMixedFamilyDestinations(ServiceTable table) {
+        return table.services().stream().anyMatch(s -> s.destinations().stream()
+                .anyMatch(d -> AddressFamily.of(d.address()) != s.key().family()));
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static Outcome applied(ServiceTable table) {
+        return new Outcome.Applied(table);
+    }
+
+    private static Outcome reject(LibipvsOperation operation, KernelErrno errno) {
+        return new Outcome.Rejected(operation, errno);
+    }
+}

@@ -1,0 +1,66 @@
+package io.jlvs.control;
+
+import io.jlvs.core.model.DestinationSpec;
+import io.jlvs.core.model.ServiceKey;
+import io.jlvs.core.model.ServiceSpec;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One virtual service in the table: its configuration and its real servers, newest first, the
+ * order of the kernel's svc->destinations list (list_add at the head) and of ipvsadm -L.
+ */
+public record ServiceEntry(ServiceSpec spec, List<DestinationSpec> destinations) {
+
+    public ServiceEntry {
+        Objects.requireNonNull(spec, "spec");
+        destinations = List.copyOf(destinations);
+    }
+
+    /** A service without real servers. */
+    public static ServiceEntry of(ServiceSpec spec) {
+        return new ServiceEntry(spec, List.of());
+    }
+
+    public ServiceKey key() {
+        return spec.key();
+    }
+
+    /** The real server at this address and port, if the service has it. */
+    public Optional<DestinationSpec> destination(InetAddress address, int port) {
+        return destinations.stream().filter(d -> d.sameServer(address, port)).findFirst();
+    }
+
+    /** This service with another configuration and the same real servers. */
+    public ServiceEntry withSpec(ServiceSpec newSpec) {
+        return new ServiceEntry(newSpec, destinations);
+    }
+
+    /** This service with a new real server at the head of the list. */
+    public ServiceEntry withDestinationAdded(DestinationSpec destination) {
+        List<DestinationSpec> list = new ArrayList<>(destinations.size() + 1);
+        list.add(destination);
+        list.addAll(destinations);
+        return new ServiceEntry(spec, list);
+    }
+
+    /** This service with the real server of the same address and port replaced in place. */
+    public ServiceEntry withDestinationReplaced(DestinationSpec destination) {
+        List<DestinationSpec> list = new ArrayList<>(destinations.size());
+        for (DestinationSpec d : destinations) {
+            list.add(d.sameServer(destination.address(), destination.port()) ? destination : d);
+        }
+        return new ServiceEntry(spec, list);
+    }
+
+    /** This service without the real server at this address and port. */
+    public ServiceEntry withDestinationRemoved(InetAddress address, int port) {
+        List<DestinationSpec> list = new ArrayList<>(destinations);
+        list.removeIf(d -> d.sameServer(address, port));
+        return new ServiceEntry(spec, list);
+    }
+}

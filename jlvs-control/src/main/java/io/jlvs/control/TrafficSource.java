@@ -1,0 +1,34 @@
+package io.jlvs.control;
+
+import io.jlvs.control.api.ConnectionEntry;
+import io.jlvs.core.model.ServiceKey;
+
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * The hook through which engines supply what the table itself does not hold: counters, rates,
+ * connection counts and connection entries. Queries read it without the engines' locks; every
+ * method defaults to "nothing yet", which is what a table without an engine reports.
+ */
+public interface TrafficSource {
+
+    /** No engine: all zeros and no connections. */
+    TrafficSource NONE = new TrafficSource() {
+    };
+
+    /** The counters of a service. */
+    default ServiceCounters service(ServiceKey key) {
+        return ServiceCounters.ZERO;
+    }
+
+    /** The counters of one real server of a service. */
+    default DestinationCounters destination(ServiceKey key, InetAddress address, int port) {
+        return DestinationCounters.ZERO;
+    }
+
+    /** The connection entries, as ipvsadm -Lc lists them. */
+    default List<ConnectionEntry> connections() {
+        return List.of();
+    }
+}

@@ -1,0 +1,319 @@
+package io.jlvs.control;
+
+import io.jlvs.control.api.Command;
+import io.jlvs.control.api.ConnectionEntry;
+import io.jlvs.control.api.DestinationStatus;
+import io.jlvs.control.api.IpvsError;
+import io.jlvs.control.api.Query;
+import io.jlvs.control.api.Reply;
+import io.jlvs.control.api.ServiceStatus;
+import io.jlvs.core.model.DestinationSpec;
+import io.jlvs.core.model.ForwardMethod;
+import io.jlvs.core.model.ServiceFlags;
+import io.jlvs.core.model.ServiceKey;
+import io.jlvs.core.model.ServiceSpec;
+import io.jlvs.core.model.SyncDaemonSpec;
+import io.jlvs.core.model.Timeouts;
+import io.jlvs.core.model.TrafficRates;
+import io.jlvs.core.model.TrafficStats;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.jlvs.control.TestTables.daemon;
+import static io.jlvs.control.TestTables.dest;
+import static io.jlvs.control.TestTables.ip;
+import static io.jlvs.control.TestTables.mark;
+import static io.jlvs.control.TestTables.persistent;
+import static io.jlvs.control.TestTables.service;
+import static io.jlvs.control.TestTables.tcp;
+import static io.jlvs.control.TestTables.udp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the ServiceManager does with commands it accepts: order, batches, listeners, queries. */
+class ServiceManagerTest {
+    private static final ServiceKey WEB = tcp("10.0.0.1", 80);
+
+    private final ServiceManager manager = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), TableStore.NONE);
+
+    private void ok(Command command) {
+        assertEquals(new Reply.Ok(), manager.handle(command), command::toString);
+    }
+
+    private List<ServiceKey> listedKeys() {
+        Reply.Services services = (Reply.Services) manager.handle(new Query.GetServices(null));
+        return services.services().stream().map(s -> s.spec().key()).toList();
+    }
+
+    @Test
+    void realServersAreListedNewestFirstAndAnEditKeepsThePlace() {
+        ok(new Command.AddService(service(WEB)));
+        ok(new Command.AddDest(WEB, dest("192.168.1.1", 80)));
+        ok(new Command.AddDest(WEB, dest("192.168.1.2", 80)));
+        ok(new Command.AddDest(WEB, dest("192.168.1.3", 80)));
+        ok(new Command.EditDest(WEB, dest("192.168.1.2", 80, ForwardMethod.MASQ, 7)));
+
+        List<DestinationSpec> listed = manager.table().find(WEB).orElseThrow().destinations();
+        assertEquals(List.of(dest("192.168.1.3", 80), dest("192.168.1.2", 80, ForwardMethod.MASQ, 7),
+                dest("192.168.1.1", 80)), listed);
+    }
+
+    @Test
+    void aDeletedAndReAddedRealServerComesBackFirst() {
+        ok(new Command.AddService(service(WEB)));
+        ok(new Command.AddDest(WEB, dest("192.168.1.1", 80)));
+        ok(new Command.AddDest(WEB, dest("192.168.1.2", 80)));
+        ok(new Command.DelDest(WEB, ip("192.168.1.1"), 80));
+        ok(new Command.AddDest(WEB, dest("192.168.1.1", 80)));
+
+        assertEquals(List.of(dest("192.168.1.1", 80), dest("192.168.1.2", 80)),
+                manager.table().find(WEB).orElseThrow().destinations());
+    }
+
+    @Test
+    void theTableKeepsServicesInInsertionOrderAndEditingKeepsTheRealServers() {
+        ok(new Command.AddService(service(udp("10.0.0.1", 53))));
+        ok(new Command.AddService(service(WEB)));
+        ok(new Command.AddDest(WEB, dest("192.168.1.1", 80)));
+        ServiceSpec edited = persistent(WEB, "sip");
+        ok(new Command.EditService(edited));
+
+        assertEquals(List.of(udp("10.0.0.1", 53), WEB), manager.table().services().stream().map(ServiceEntry::key).toList());
+        ServiceEntry web = manager.table().find(WEB).orElseThrow();
+        assertEquals(edited, web.spec());
+        assertEquals(List.of(dest("192.168.1.1", 80)), web.destinations());
+    }
+
+    @Test
+    void theKernelsOwnHashedBitIsNotStored() {
+        ServiceSpec withHashed = new ServiceSpec(WEB, "none", ServiceFlags.HASHED | ServiceFlags.ONEPACKET, 0,
+                ServiceSpec.DEFAULT_NETMASK_V4, "");
+        ok(new Command.AddService(withHashed));
+
+        assertEquals(ServiceFlags.ONEPACKET, manager.table().find(WEB).orElseThrow().spec().flags());
+    }
+
+    @Test
+    void deleteRemovesTheServiceAndItsRealServers() {
+        ok(new Command.AddService(service(WEB)));
+        ok(new Command.AddDest(WEB, dest("192.168.1.1", 80)));
+        ok(new Command.DelService(WEB));
+        ok(new Command.AddService(service(WEB)));
+
+        assertTrue(manager.table().find(WEB).orElseThrow().destinations().isEmpty());
+    }
+
+    @Test
+    void flushRemovesServicesButKeepsTimeoutsAndDaemons() {
+        ok(new Command.AddService(service(WEB)));
+        ok(new Command.SetTimeouts(new Timeouts(100, 0, 0)));
+        ok(new Command.StartDaemon(daemon(SyncDaemonSpec.State.MASTER, "eth0")));
+        ok(new Command.Flush());
+
+        assertTrue(manager.table().services().isEmpty());
+        assertEquals(new Timeouts(100, 120, 300), manager.table().timeouts());
+        assertEquals(1, manager.table().daemons().size());
+    }
+
+    @Test
+    void setTimeoutsKeepsEveryValueGivenAsZero() {
+        assertEquals(new Reply.CurrentTimeouts(new Timeouts(900, 120, 300)), manager.handle(new Query.GetTimeouts()));
+        ok(new Command.SetTimeouts(new Timeouts(0, 30, 0)));
+        ok(new Command.SetTimeouts(new Timeouts(0, 0, 60)));
+
+        assertEquals(new Reply.CurrentTimeouts(new Timeouts(900, 30, 60)), manager.handle(new Query.GetTimeouts()));
+    }
+
+    @Test
+    void startDaemonFillsInTheKernelsDefaults() {
+        ok(new Command.StartDaemon(daemon(SyncDaemonSpec.State.BACKUP, "lo")));
+        ok(new Command.StartDaemon(daemon(SyncDaemonSpec.State.MASTER, "eth0")));
+
+        // Master: 1500 - 20 (IPv4) - 8 (UDP); backup: min(MTU 65536, 65535) - 28. Master listed first.
+        assertEquals(new Reply.Daemons(List.of(
+                        new SyncDaemonSpec(SyncDaemonSpec.State.MASTER, "eth0", 1, 1472, "224.0.0.81", 8848, 1),
+                        new SyncDaemonSpec(SyncDaemonSpec.State.BACKUP, "lo", 1, 65507, "224.0.0.81", 8848, 1))),
+                manager.handle(new Query.GetDaemons()));
+    }
+
+    @Test
+    void startDaemonClampsTheSyncLengthAsTheKernelDoes() {
+        ok(new Command.StartDaemon(new SyncDaemonSpec(SyncDaemonSpec.State.BACKUP, "eth0", 7, 100, "239.1.1.1", 9000, 3)));
+        ok(new Command.StopDaemon(SyncDaemonSpec.State.BACKUP));
+        ok(new Command.StartDaemon(new SyncDaemonSpec(SyncDaemonSpec.State.BACKUP, "eth0", 7, 100, "ff02::99", 9000, 3)));
+
+        SyncDaemonSpec backup = manager.table().daemon(SyncDaemonSpec.State.BACKUP).orElseThrow();
+        assertEquals(1024, backup.maxLength(), "a backup's maxlen is at least 1024");
+        assertEquals("ff02:0:0:0:0:0:0:99", backup.group());
+    }
+
+    @Test
+    void anIpv6TunnelledRealServerMayServeAnIpv4Service() {
+        ok(new Command.AddService(service(WEB)));
+        ok(new Command.AddDest(WEB, dest("2001:db8::2", 80, ForwardMethod.TUNNEL, 1)));
+
+        assertEquals(1, manager.table().find(WEB).orElseThrow().destinations().size());
+    }
+
+    @Test
+    void theNoneSchedulerAndTheSipEngineAreAccepted() {
+        ok(new Command.AddService(persistent(udp("10.0.0.1", 5060), "sip")));
+    }
+
+    @Test
+    void aBatchStopsAtTheFirstRefusalAndKeepsWhatCameBefore() {
+        List<Command> told = new ArrayList<>();
+        manager.addListener((applied, table) -> told.add(applied));
+        Command a = new Command.AddService(service(tcp("10.0.0.1", 80)));
+        Command b = new Command.AddService(service(tcp("10.0.0.2", 80)));
+        Command c = new Command.AddService(service(tcp("10.0.0.3", 80)));
+
+        Reply reply = manager.handle(new Command.Batch(List.of(a, b, a, c)));
+
+        assertEquals(new Reply.Failure(IpvsError.SERVICE_EXISTS, 2), reply);
+        assertEquals(List.of(tcp("10.0.0.1", 80), tcp("10.0.0.2", 80)),
+                manager.table().services().stream().map(ServiceEntry::key).toList());
+        assertEquals(List.of(a, b), told);
+    }
+
+    @Test
+    void aBatchThatFailsFirstChangesNothing() {
+        ok(new Command.AddService(service(WEB)));
+        ServiceTable before = manager.table();
+
+        Reply reply = manager.handle(new Command.Batch(List.of(new Command.DelService(tcp("10.9.9.9", 1)),
+                new Command.Flush())));
+
+        assertEquals(new Reply.Failure(IpvsError.NO_SUCH_SERVICE, 0), reply);
+        assertSame(before, manager.table());
+    }
+
+    @Test
+    void listenersHearEachAppliedCommandWithTheTableAfterIt() {
+        List<ServiceTable> tables = new ArrayList<>();
+        List<Command> commands = new ArrayList<>();
+        manager.addListener((applied, table) -> {
+            commands.add(applied);
+            tables.add(table);
+        });
+        Command add = new Command.AddService(service(WEB));
+        Command addDest = new Command.AddDest(WEB, dest("192.168.1.1", 80));
+
+        ok(new Command.Batch(List.of(add, addDest)));
+
+        assertEquals(List.of(add, addDest), commands);
+        assertTrue(tables.get(0).find(WEB).orElseThrow().destinations().isEmpty());
+        assertEquals(manager.table(), tables.get(1));
+    }
+
+    @Test
+    void aTableThatCannotBePersistedIsNotAppliedNorPublished() {
+        ServiceManager failing = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), table -> {
+            throw new IOException("disk full");
+        });
+        List<Command> told = new ArrayList<>();
+        failing.addListener((applied, table) -> told.add(applied));
+
+        assertThrows(UncheckedIOException.class, () -> failing.handle(new Command.AddService(service(WEB))));
+        assertSame(ServiceTable.EMPTY, failing.table());
+        assertTrue(told.isEmpty());
+    }
+
+    @Test
+    void everyAcceptedChangeIsSavedOncePerRequest() {
+        List<ServiceTable> saved = new ArrayList<>();
+        ServiceManager saving = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), saved::add);
+
+        saving.handle(new Command.Batch(List.of(new Command.AddService(service(WEB)),
+                new Command.AddDest(WEB, dest("192.168.1.1", 80)))));
+        saving.handle(new Command.DelService(tcp("10.9.9.9", 1)));
+
+        assertEquals(List.of(saving.table()), saved);
+    }
+
+    @Test
+    void listingWithoutSortingFollowsTheKernelsHashBuckets() {
+        // Buckets (netns term 0): TCP 10.0.0.1:80 -> 6^0x01^0^0x50 = 87; TCP 10.0.1.1:80 -> 87 too;
+        // UDP 10.0.0.1:80 -> 0x11^0x01^0x50 = 64; TCP [2001:db8::1]:8080 -> 6^0xb9^0x1f^0x90 = 48
+        // (the four words fold to 0x20010db9).
+        // Marks: 300 -> 44, 1 -> 1, 257 -> 1. Address table first, then the fwmark table.
+        ServiceKey tcpA = tcp("10.0.0.1", 80);
+        ServiceKey tcpB = tcp("10.0.1.1", 80);
+        ServiceKey udpA = udp("10.0.0.1", 80);
+        ServiceKey v6 = tcp("2001:db8::1", 8080);
+        for (ServiceKey key : List.of(mark(300), mark(1), tcpA, v6, udpA, tcpB, mark(257))) {
+            ok(new Command.AddService(service(key)));
+        }
+
+        assertEquals(List.of(v6, udpA, tcpB, tcpA, mark(257), mark(1), mark(300)), listedKeys());
+    }
+
+    @Test
+    void theBucketFunctionMatchesHandComputedKernelHashes() {
+        assertEquals(87, KernelHashOrder.addressBucket((ServiceKey.Address) tcp("10.0.0.1", 80)));
+        assertEquals(64, KernelHashOrder.addressBucket((ServiceKey.Address) udp("10.0.0.1", 80)));
+        assertEquals(48, KernelHashOrder.addressBucket((ServiceKey.Address) tcp("2001:db8::1", 8080)));
+        // 192.168.0.10:443: 6 ^ 0x0a ^ (443 >> 8 = 1) ^ (443 & 0xff = 0xbb) = 0xb6.
+        assertEquals(0xb6, KernelHashOrder.addressBucket((ServiceKey.Address) tcp("192.168.0.10", 443)));
+    }
+
+    @Test
+    void queriesReportWhatTheEngineSuppliesAndZerosWithout() {
+        ok(new Command.AddService(service(WEB)));
+        ok(new Command.AddDest(WEB, dest("192.168.1.1", 80)));
+        ServiceStatus zero = ((Reply.Services) manager.handle(new Query.GetServices(WEB))).services().getFirst();
+        assertEquals(TrafficStats.ZERO, zero.stats());
+        assertEquals(new DestinationStatus(dest("192.168.1.1", 80), 0, 0, 0, TrafficStats.ZERO, TrafficRates.ZERO),
+                zero.destinations().getFirst());
+
+        TrafficStats stats = new TrafficStats(5, 10, 9, 1000, 900);
+        ConnectionEntry entry = new ConnectionEntry("TCP", 1000, "ESTABLISHED", ip("10.1.1.1"), 5000, ip("10.0.0.1"),
+                80, ip("192.168.1.1"), 80, "", "");
+        manager.trafficSource(new TrafficSource() {
+            @Override
+            public ServiceCounters service(ServiceKey key) {
+                return new ServiceCounters(stats, TrafficRates.ZERO);
+            }
+
+            @Override
+            public DestinationCounters destination(ServiceKey key, InetAddress address, int port) {
+                return new DestinationCounters(3, 2, 1, stats, TrafficRates.ZERO);
+            }
+
+            @Override
+            public List<ConnectionEntry> connections() {
+                return List.of(entry);
+            }
+        });
+
+        Reply.Services services = (Reply.Services) manager.handle(new Query.GetServices(null));
+        assertEquals(ServiceManager.CONNECTION_TABLE_SIZE, services.connectionTableSize());
+        assertEquals(4096, services.connectionTableSize());
+        assertEquals(stats, services.services().getFirst().stats());
+        assertEquals(3, services.services().getFirst().destinations().getFirst().activeConns());
+        assertEquals(new Reply.Connections(List.of(entry)), manager.handle(new Query.GetConnections()));
+    }
+
+    @Test
+    void withoutAnEngineThereAreNoConnections() {
+        assertEquals(new Reply.Connections(List.of()), manager.handle(new Query.GetConnections()));
+    }
+
+    @Test
+    void zeroOfAnExistingServiceOrOfAllIsAcceptedAndPublished() {
+        List<Command> told = new ArrayList<>();
+        manager.addListener((applied, table) -> told.add(applied));
+        ok(new Command.AddService(service(WEB)));
+        ok(new Command.Zero(WEB));
+        ok(new Command.Zero(null));
+
+        assertEquals(List.of(new Command.AddService(service(WEB)), new Command.Zero(WEB), new Command.Zero(null)), told);
+    }
+}

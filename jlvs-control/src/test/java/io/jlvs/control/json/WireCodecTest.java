@@ -1,0 +1,169 @@
+package io.jlvs.control.json;
+
+import io.jlvs.control.api.Command;
+import io.jlvs.control.api.ConnectionEntry;
+import io.jlvs.control.api.DestinationStatus;
+import io.jlvs.control.api.IpvsError;
+import io.jlvs.control.api.Query;
+import io.jlvs.control.api.Reply;
+import io.jlvs.control.api.Request;
+import io.jlvs.control.api.ServiceStatus;
+import io.jlvs.core.model.AddressFamily;
+import io.jlvs.core.model.DestinationSpec;
+import io.jlvs.core.model.ForwardMethod;
+import io.jlvs.core.model.Protocol;
+import io.jlvs.core.model.ServiceFlags;
+import io.jlvs.core.model.ServiceKey;
+import io.jlvs.core.model.ServiceSpec;
+import io.jlvs.core.model.SyncDaemonSpec;
+import io.jlvs.core.model.Timeouts;
+import io.jlvs.core.model.TrafficRates;
+import io.jlvs.core.model.TrafficStats;
+import io.jlvs.core.model.TunnelFlags;
+import io.jlvs.core.model.TunnelType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every request and reply record survives a trip through one line of JSON. */
+class WireCodecTest {
+    private static final ServiceKey WEB = new ServiceKey.Address(Protocol.TCP, ip("10.0.0.1"), 80);
+    private static final ServiceKey MARK6 = new ServiceKey.Mark(AddressFamily.INET6, 7);
+    private static final ServiceSpec WEB_SPEC = new ServiceSpec(WEB, "wlc", ServiceFlags.PERSISTENT | ServiceFlags.SCHED1,
+            300, 0xFFFFFF00, "sip");
+    private static final DestinationSpec REAL = DestinationSpec.of(ip("192.168.1.1"), 8080, ForwardMethod.MASQ, 3);
+    private static final DestinationSpec GUE = new DestinationSpec(ip("2001:db8::2"), 80, ForwardMethod.TUNNEL, 65535,
+            100, 75, TunnelType.GUE, 6080, TunnelFlags.CSUM | TunnelFlags.REMCSUM);
+    private static final SyncDaemonSpec MASTER = new SyncDaemonSpec(SyncDaemonSpec.State.MASTER, "eth0", 9, 1472,
+            "224.0.0.81", 8848, 1);
+
+    private static InetAddress ip(String literal) {
+        return InetAddress.ofLiteral(literal);
+    }
+
+    static Stream<Request> requests() {
+        return Stream.of(
+                new Command.AddService(WEB_SPEC),
+                new Command.AddService(new ServiceSpec(MARK6, "none", 0, 0, 64, "")),
+                new Command.EditService(WEB_SPEC.withScheduler("rr")),
+                new Command.DelService(MARK6),
+                new Command.Flush(),
+                new Command.AddDest(WEB, REAL),
+                new Command.EditDest(WEB, GUE),
+                new Command.DelDest(MARK6, ip("2001:db8::2"), 0),
+                new Command.Zero(null),
+                new Command.Zero(WEB),
+                new Command.SetTimeouts(new Timeouts(0, 30, 60)),
+                new Command.StartDaemon(MASTER),
+                new Command.StopDaemon(SyncDaemonSpec.State.BACKUP),
+                new Command.Batch(List.of(new Command.Flush(), new Command.AddService(WEB_SPEC),
+                        new Command.Batch(List.of(new Command.AddDest(WEB, REAL))))),
+                new Query.GetServices(null),
+                new Query.GetServices(WEB),
+                new Query.GetConnections(),
+                new Query.GetTimeouts(),
+                new Query.GetDaemons());
+    }
+
+    static Stream<Reply> replies() {
+        TrafficStats stats = new TrafficStats(1L << 40, 2, 3, 4, 5);
+        TrafficRates rates = new TrafficRates(6, 7, 8, 9, 10);
+        return Stream.of(
+                new Reply.Ok(),
+                new Reply.Failure(IpvsError.SERVICE_NOT_DEFINED, 3),
+                new Reply.Services(4096, List.of(new ServiceStatus(WEB_SPEC, stats, rates,
+                        List.of(new DestinationStatus(REAL, 1, 2, 3, stats, rates),
+                                new DestinationStatus(GUE, 0, 0, 0, TrafficStats.ZERO, TrafficRates.ZERO))))),
+                new Reply.Connections(List.of(new ConnectionEntry("TCP", 899_000, "ESTABLISHED", ip("10.9.9.9"), 40000,
+                        ip("10.0.0.1"), 80, ip("192.168.1.1"), 8080, "", ""))),
+                new Reply.CurrentTimeouts(Timeouts.DEFAULT),
+                new Reply.Daemons(List.of(MASTER)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("requests")
+    void aRequestSurvivesTheTrip(Request request) {
+        String line = WireCodec.encode(request);
+
+        assertFalse(line.contains("\n"), line);
+        assertTrue(line.contains("\"type\":\"" + request.getClass().getSimpleName() + "\""), line);
+        assertEquals(request, WireCodec.decodeRequest(line));
+    }
+
+    @ParameterizedTest
+    @MethodSource("replies")
+    void aReplySurvivesTheTrip(Reply reply) throws JlvsdErrorException {
+        String line = WireCodec.encode(reply);
+
+        assertFalse(line.contains("\n"), line);
+        assertEquals(reply, WireCodec.decodeReply(line));
+    }
+
+    @Test
+    void everyRecordTypeHasASampleAbove() {
+        Set<Class<?>> sampled = new HashSet<>();
+        requests().forEach(r -> sampled.add(r.getClass()));
+        replies().forEach(r -> sampled.add(r.getClass()));
+        Set<Class<?>> all = new HashSet<>();
+        collect(Request.class, all);
+        collect(Reply.class, all);
+
+        assertEquals(all, sampled);
+    }
+
+    private static void collect(Class<?> type, Set<Class<?>> into) {
+        if (type.isRecord()) {
+            into.add(type);
+        }
+        if (type.getPermittedSubclasses() != null) {
+            for (Class<?> sub : type.getPermittedSubclasses()) {
+                collect(sub, into);
+            }
+        }
+    }
+
+    @Test
+    void anAddressIsWrittenAsItsNumericLiteralEvenWhenItCarriesAHostName() throws UnknownHostException {
+        InetAddress named = InetAddress.getByAddress("real1.example", new byte[]{(byte) 192, (byte) 168, 1, 7});
+        String line = WireCodec.encode(new Command.DelDest(WEB, named, 80));
+
+        assertTrue(line.contains("\"address\":\"192.168.1.7\""), line);
+        assertFalse(line.contains("example"), line);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "",
+            "not json",
+            "{\"type\":\"Reboot\"}",
+            "{\"type\":\"DelDest\",\"key\":{\"type\":\"Address\",\"protocol\":\"TCP\",\"address\":\"localhost\",\"port\":80},\"address\":\"10.0.0.2\",\"port\":80}",
+            "{\"type\":\"SetTimeouts\",\"timeouts\":{\"tcp\":-1,\"tcpFin\":0,\"udp\":0}}",
+            "{\"type\":\"Flush\",\"extra\":1}",
+            "{\"type\":\"Flush\"} {\"type\":\"Flush\"}",
+            "{\"type\":\"Ok\"}"})
+    void aLineThatIsNotARequestIsRefusedWithAReason(String line) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WireCodec.decodeRequest(line));
+        assertTrue(e.getMessage().startsWith("not a jlvs request: "), e.getMessage());
+    }
+
+    @Test
+    void theErrorLineBecomesAnExceptionWithItsMessage() {
+        String line = WireCodec.encodeError("not a jlvs request: bad");
+
+        JlvsdErrorException e = assertThrows(JlvsdErrorException.class, () -> WireCodec.decodeReply(line));
+        assertEquals("not a jlvs request: bad", e.getMessage());
+    }
+}
