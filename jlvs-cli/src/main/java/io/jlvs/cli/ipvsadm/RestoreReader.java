@@ -1,0 +1,90 @@
+package io.jlvs.cli.ipvsadm;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ipvsadm's config_stream_read for -R: a line split at blanks, tabs and carriage returns into
+ * words, with every word "ipvsadm" dropped. Like ipvsadm it does not strip '#' comments (the
+ * ipvsadm-restore script greps them out), and input that ends in two or more blanks after the
+ * last newline is dropped.
+ */
+final class RestoreReader {
+
+    private static final int EOF = -1;
+
+    private final InputStream in;
+    private int pushedBack = -2;
+
+    RestoreReader(InputStream in) {
+        this.in = new BufferedInputStream(in);
+    }
+
+    /** The next line's words (possibly none), or empty at the end of the input. */
+    Optional<List<String>> nextLine() {
+        List<String> words = new ArrayList<>();
+        int tokens = 0;
+        while (true) {
+            int c = read();
+            if (c == EOF) {
+                return tokens == 0 ? Optional.empty() : Optional.of(words);
+            }
+            if (isSeparator(c)) {
+                // fscanf found no word here: skip blanks up to the end of the line
+                while (true) {
+                    if (c == EOF) {
+                        return Optional.empty();
+                    }
+                    if (c == '\n') {
+                        return Optional.of(words);
+                    }
+                    if (!isSeparator(c)) {
+                        unread(c);
+                        break;
+                    }
+                    c = read();
+                }
+                continue;
+            }
+            StringBuilder word = new StringBuilder();
+            while (c != EOF && !isSeparator(c)) {
+                word.append((char) c);
+                c = read();
+            }
+            // c is the one separator fscanf's "%1[ \t\n\r]" takes, or the end of the input
+            if (!word.toString().equals("ipvsadm")) {
+                words.add(word.toString());
+                tokens++;
+            }
+            if (c == '\n') {
+                return Optional.of(words);
+            }
+        }
+    }
+
+    private static boolean isSeparator(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    private int read() {
+        if (pushedBack != -2) {
+            int c = pushedBack;
+            pushedBack = -2;
+            return c;
+        }
+        try {
+            return in.read();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void unread(int c) {
+        pushedBack = c;
+    }
+}
