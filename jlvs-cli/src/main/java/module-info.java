@@ -2,4 +2,5 @@
 module io.jlvs.cli {
     requires transitive io.jlvs.control;
     exports io.jlvs.cli.ipvsadm;
+    exports io.jlvs.cli.simulate;
 }

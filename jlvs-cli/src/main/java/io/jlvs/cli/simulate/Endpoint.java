@@ -1,5 +1,7 @@
 package io.jlvs.cli.simulate;
 
+import io.jlvs.cli.ipvsadm.InetText;
+
 import java.net.Inet6Address;
 import java.net.InetAddress;
 
@@ -38,7 +40,7 @@ record Endpoint(InetAddress address, int port) {
 
     @Override
     public String toString() {
-        String host = address.getHostAddress();
+        String host = InetText.format(address);
         return (address instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
     }
 }
