@@ -1,12 +1,15 @@
 package io.jlvs.daemon;
 
 import picocli.CommandLine;
+
+import java.util.Arrays;
 import picocli.CommandLine.Command;
 
 /** The jlvs command: one entry point for the daemon, the ipvsadm-compatible tool and the helpers. */
 @Command(name = "jlvs", mixinStandardHelpOptions = true, version = "jlvs 0.1.0",
-        description = "Linux Virtual Server in Java: IPVS, ipvsadm and keepalived.",
-        subcommands = {DaemonCommand.class, CommandLine.HelpCommand.class})
+        description = {"Linux Virtual Server in Java: IPVS, ipvsadm and keepalived.",
+                "  adm ARGS...   ipvsadm, argument for argument (also bin/ipvsadm)"},
+        subcommands = {DaemonCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -15,6 +18,9 @@ public final class Main implements Runnable {
 
     /** Runs the command and returns its exit status (for tests). */
     public static int run(String... args) {
+        if (args.length > 0 && args[0].equals("adm")) {
+            return AdmCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        }
         return new CommandLine(new Main()).execute(args);
     }
 

@@ -1,5 +1,7 @@
 package io.jlvs.cli.ipvsadm;
 
+import io.jlvs.control.socket.ControlPaths;
+
 import java.io.IOException;
 
 /** The one message jlvs adm prints when jlvsd cannot be reached (ipvsadm has no such case). */
@@ -11,25 +13,14 @@ public final class DaemonUnreachable {
     private DaemonUnreachable() {
     }
 
-    /** "jlvs adm: cannot reach jlvsd at ENDPOINT: REASON (is `jlvs daemon` running?)". */
+    /** "jlvs adm: cannot reach jlvsd at ENDPOINT: REASON"; the socket client's reason says what to do. */
     public static String message(String endpoint, IOException cause) {
         String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return "jlvs adm: cannot reach jlvsd at " + endpoint + ": " + reason + " (is `jlvs daemon` running?)";
+        return "jlvs adm: cannot reach jlvsd at " + endpoint + ": " + reason;
     }
 
-    /**
-     * Where jlvsd listens by default: $JLVS_SOCKET, else /run/jlvs/jlvsd.sock for root, else
-     * $XDG_RUNTIME_DIR/jlvs/jlvsd.sock.
-     */
+    /** Where jlvsd listens by default, by the rules every jlvs client shares. */
     public static String defaultEndpoint() {
-        String override = System.getenv("JLVS_SOCKET");
-        if (override != null && !override.isEmpty()) {
-            return override;
-        }
-        String runtime = System.getenv("XDG_RUNTIME_DIR");
-        if ("root".equals(System.getProperty("user.name")) || runtime == null || runtime.isEmpty()) {
-            return "/run/jlvs/jlvsd.sock";
-        }
-        return runtime + "/jlvs/jlvsd.sock";
+        return ControlPaths.current().socket(null).toString();
     }
 }
