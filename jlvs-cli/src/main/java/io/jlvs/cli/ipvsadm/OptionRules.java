@@ -15,12 +15,14 @@ final class OptionRules {
     /** Rows ipip, gue, gre; columns tun-port, tun-nocsum, tun-csum, tun-remcsum. */
     private static final String[] TUNNEL_RULES = {"xxxx", "+111", "x11x"};
 
+    private static final OptionColumn[] COLUMNS = OptionColumn.values();
+
     private OptionRules() {
     }
 
     static void checkCommand(CommandKind command, Set<OptionColumn> options) throws ProgramExit {
         OptionColumn firstExclusive = null;
-        for (OptionColumn column : OptionColumn.values()) {
+        for (OptionColumn column : COLUMNS) {
             char rule = command.rule(column);
             if (!options.contains(column)) {
                 if (rule == '+') {

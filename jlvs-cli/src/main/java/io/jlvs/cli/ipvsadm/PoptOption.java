@@ -69,6 +69,8 @@ enum PoptOption {
     /** Whether an option takes an argument. */
     enum Arg { NONE, REQUIRED, OPTIONAL }
 
+    private static final PoptOption[] TABLE = values();
+
     private final String longName;
     private final char shortName;
     private final Arg arg;
@@ -89,7 +91,7 @@ enum PoptOption {
 
     /** The first option with this long name, as popt's table walk finds it. */
     static PoptOption byLongName(String name) {
-        for (PoptOption option : values()) {
+        for (PoptOption option : TABLE) {
             if (option.longName.equals(name)) {
                 return option;
             }
@@ -102,7 +104,7 @@ enum PoptOption {
         if (name == '\0') {
             return null;
         }
-        for (PoptOption option : values()) {
+        for (PoptOption option : TABLE) {
             if (option.shortName == name) {
                 return option;
             }

@@ -191,4 +191,15 @@ class EndToEndTest {
         ok("-Z -t 10.0.0.1:80");
         assertEquals(new Run(255, "", "No such service\n"), ipvsadm("-Z -t 10.0.0.2:80"));
     }
+
+    @Test
+    void syncDaemonsStartListAndStop() {
+        ok("--start-daemon master --mcast-interface lo --syncid 7");
+        assertEquals(new Run(255, "", "Daemon has already run\n"), ipvsadm("--start-daemon master --mcast-interface lo"));
+        assertEquals(new Run(0, "master sync daemon (mcast=lo, syncid=7, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)\n",
+                ""), ipvsadm("-L --daemon"));
+        ok("--stop-daemon master");
+        assertEquals(new Run(255, "", "No daemon is running\n"), ipvsadm("--stop-daemon master"));
+        assertEquals(new Run(0, "", ""), ipvsadm("-L --daemon"));
+    }
 }
