@@ -14,6 +14,7 @@ import io.jlvs.core.sched.SchedulerContext;
 import io.jlvs.core.service.Flow;
 import io.jlvs.core.service.RealServer;
 import io.jlvs.core.service.VirtualService;
+import io.jlvs.core.service.VirtualServiceTable;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -46,7 +47,7 @@ public final class Simulator {
     private final PrintStream err;
 
     public Simulator(SchedulerContext context, PrintStream out, PrintStream err) {
-        this.runtime = new ServiceRuntime(context);
+        this.runtime = new ServiceRuntime(new VirtualServiceTable(context));
         this.out = out;
         this.err = err;
         ProtocolStates states = new ProtocolStates();
@@ -114,7 +115,7 @@ public final class Simulator {
                     + client + " " + target);
         }
         flow.set(protocol, client.address(), client.port(), target.address(), target.port()).setMark(mark);
-        VirtualService service = runtime.lookup(protocol, target.address(), target.port(), mark);
+        VirtualService service = runtime.table().lookup(protocol, target.address(), target.port(), mark);
         RealServer chosen = service == null ? null : connections.establish(service, flow, 0);
         out.println(chosen == null ? "-" : new Endpoint(chosen.address(), chosen.port()).toString());
         return 0;

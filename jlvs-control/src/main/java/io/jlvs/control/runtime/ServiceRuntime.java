@@ -6,153 +6,77 @@ import io.jlvs.control.ServiceTable;
 import io.jlvs.control.ServiceTableListener;
 import io.jlvs.control.TrafficSource;
 import io.jlvs.control.api.Command;
-import io.jlvs.core.model.AddressFamily;
-import io.jlvs.core.model.DestinationSpec;
-import io.jlvs.core.model.Protocol;
 import io.jlvs.core.model.ServiceKey;
-import io.jlvs.core.model.ServiceSpec;
-import io.jlvs.core.sched.Scheduler;
-import io.jlvs.core.sched.SchedulerContext;
-import io.jlvs.core.sched.SchedulerRegistry;
 import io.jlvs.core.service.RealServer;
 import io.jlvs.core.service.VirtualService;
+import io.jlvs.core.service.VirtualServiceTable;
 
 import java.net.InetAddress;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * The run-time mirror of the service table: one {@link VirtualService} with its bound scheduler per
- * configured service, kept in step with every applied command, in the order and with the hooks the
- * kernel uses. What an engine (or jlvs simulate) schedules with, and the source of the live counts
- * (ActiveConn, InActConn, PersistConn, counters, rates) that listings show. Owned by one thread at
- * a time.
+ * Keeps a core {@link VirtualServiceTable} in step with every applied command, and reports its
+ * live counts (ActiveConn, InActConn, PersistConn, counters, rates) to listings. For a table used
+ * on the ServiceManager's thread (jlvs simulate); an engine with its own thread applies the same
+ * commands through {@link #apply} on that thread.
  */
 public final class ServiceRuntime implements ServiceTableListener, TrafficSource {
-    private final SchedulerContext context;
-    private final Map<ServiceKey, VirtualService> services = new LinkedHashMap<>();
+    private final VirtualServiceTable table;
 
-    public ServiceRuntime(SchedulerContext context) {
-        this.context = Objects.requireNonNull(context, "context");
+    public ServiceRuntime(VirtualServiceTable table) {
+        this.table = Objects.requireNonNull(table, "table");
     }
 
-    /** The services at run time, in the order they were added. */
-    public Collection<VirtualService> services() {
-        return Collections.unmodifiableCollection(services.values());
-    }
-
-    /** The service with exactly this key, or null. */
-    public VirtualService virtualService(ServiceKey key) {
-        return services.get(key);
-    }
-
-    /**
-     * The service a new packet belongs to, found as the kernel's ip_vs_service_find does: by
-     * firewall mark first (when the packet has one), then by protocol, address and port, then a
-     * persistent service on port 0 of that address.
-     */
-    public VirtualService lookup(Protocol protocol, InetAddress address, int port, int mark) {
-        if (mark != 0) {
-            VirtualService byMark = services.get(new ServiceKey.Mark(AddressFamily.of(address), mark));
-            if (byMark != null) {
-                return byMark;
-            }
-        }
-        VirtualService exact = services.get(new ServiceKey.Address(protocol, address, port));
-        if (exact != null || port == 0) {
-            return exact;
-        }
-        VirtualService portZero = services.get(new ServiceKey.Address(protocol, address, 0));
-        return portZero != null && portZero.spec().persistent() ? portZero : null;
+    /** The run-time table. */
+    public VirtualServiceTable table() {
+        return table;
     }
 
     @Override
-    public void tableChanged(Command applied, ServiceTable table) {
-        switch (applied) {
-            case Command.AddService add -> services.put(add.service().key(),
-                    new VirtualService(add.service(), newScheduler(add.service())));
-            case Command.EditService edit -> {
-                VirtualService service = existing(edit.service().key());
-                ServiceSpec spec = edit.service();
-                // The kernel rebinds only when the scheduler changes; the same one keeps its state.
-                Scheduler scheduler = spec.scheduler().equals(service.spec().scheduler())
-                        ? service.scheduler() : newScheduler(spec);
-                service.edit(spec, scheduler);
-            }
-            case Command.DelService del -> {
-                existing(del.key()).unbind();
-                services.remove(del.key());
-            }
-            case Command.Flush flush -> {
-                services.values().forEach(VirtualService::unbind);
-                services.clear();
-            }
-            case Command.AddDest add -> existing(add.key()).addDestination(add.destination());
-            case Command.EditDest edit -> {
-                VirtualService service = existing(edit.key());
-                DestinationSpec spec = edit.destination();
-                service.editDestination(existingDestination(service, spec.address(), spec.port()), spec);
-            }
-            case Command.DelDest del -> {
-                VirtualService service = existing(del.key());
-                service.removeDestination(existingDestination(service, del.address(), del.port()));
-            }
-            case Command.Zero zero -> zero(zero.key());
-            case Command.SetTimeouts timeouts -> { }
-            case Command.StartDaemon start -> { }
-            case Command.StopDaemon stop -> { }
+    public void tableChanged(Command applied, ServiceTable snapshot) {
+        apply(table, applied);
+    }
+
+    /** Applies one validated command to a run-time table. */
+    public static void apply(VirtualServiceTable table, Command command) {
+        switch (command) {
+            case Command.AddService c -> table.add(c.service());
+            case Command.EditService c -> table.edit(c.service());
+            case Command.DelService c -> table.remove(c.key());
+            case Command.Flush c -> table.flush();
+            case Command.AddDest c -> table.addDestination(c.key(), c.destination());
+            case Command.EditDest c -> table.editDestination(c.key(), c.destination());
+            case Command.DelDest c -> table.removeDestination(c.key(), c.address(), c.port());
+            case Command.Zero c -> table.zero(c.key());
+            case Command.SetTimeouts c -> { }
+            case Command.StartDaemon c -> { }
+            case Command.StopDaemon c -> { }
             // The ServiceManager reports a batch's members one by one; a nested batch is replayed.
-            case Command.Batch batch -> batch.commands().forEach(c -> tableChanged(c, table));
+            case Command.Batch c -> c.commands().forEach(member -> apply(table, member));
         }
     }
 
     @Override
     public ServiceCounters service(ServiceKey key) {
-        VirtualService service = services.get(key);
-        return service == null ? ServiceCounters.ZERO
-                : new ServiceCounters(service.stats().snapshot(), service.stats().rates());
+        return counters(table.get(key));
     }
 
     @Override
     public DestinationCounters destination(ServiceKey key, InetAddress address, int port) {
-        VirtualService service = services.get(key);
-        RealServer dest = service == null ? null : service.find(address, port);
+        VirtualService service = table.get(key);
+        return counters(service == null ? null : service.find(address, port));
+    }
+
+    /** The counters of a run-time service (zeros for null). */
+    public static ServiceCounters counters(VirtualService service) {
+        return service == null ? ServiceCounters.ZERO
+                : new ServiceCounters(service.stats().snapshot(), service.stats().rates());
+    }
+
+    /** The counts of a run-time real server (zeros for null). */
+    public static DestinationCounters counters(RealServer dest) {
         return dest == null ? DestinationCounters.ZERO
                 : new DestinationCounters(dest.activeConns(), dest.inactConns(), dest.persistConns(),
                         dest.stats().snapshot(), dest.stats().rates());
-    }
-
-    /** ipvsadm -Z: the counters of one service and its real servers, or of all. */
-    private void zero(ServiceKey key) {
-        for (VirtualService service : services.values()) {
-            if (key == null || key.equals(service.key())) {
-                service.stats().zero();
-                service.destinations().forEach(dest -> dest.stats().zero());
-            }
-        }
-    }
-
-    private Scheduler newScheduler(ServiceSpec spec) {
-        return SchedulerRegistry.create(spec.scheduler(), context).orElseThrow(() ->
-                new IllegalStateException("the table accepted an unknown scheduler: " + spec.scheduler()));
-    }
-
-    private VirtualService existing(ServiceKey key) {
-        VirtualService service = services.get(key);
-        if (service == null) {
-            throw new IllegalStateException("the table and its run-time mirror disagree about " + key);
-        }
-        return service;
-    }
-
-    private static RealServer existingDestination(VirtualService service, InetAddress address, int port) {
-        RealServer dest = service.find(address, port);
-        if (dest == null) {
-            throw new IllegalStateException("the table and its run-time mirror disagree about " + address + ":" + port);
-        }
-        return dest;
     }
 }

@@ -13,6 +13,7 @@ import io.jlvs.core.sched.SchedulerContext;
 import io.jlvs.core.service.Flow;
 import io.jlvs.core.service.RealServer;
 import io.jlvs.core.service.VirtualService;
+import io.jlvs.core.service.VirtualServiceTable;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 class ServiceRuntimeTest {
     private final ServiceManager manager = new ServiceManager();
-    private final ServiceRuntime runtime = new ServiceRuntime(new SchedulerContext(new SplittableRandom(1)));
+    private final ServiceRuntime runtime = new ServiceRuntime(new VirtualServiceTable(new SchedulerContext(new SplittableRandom(1))));
     private final Flow flow = new Flow();
 
     ServiceRuntimeTest() {
@@ -53,7 +54,7 @@ class ServiceRuntimeTest {
         ok(new Command.AddService(new ServiceSpec(key, "rr", 0, 0, -1, "")));
         ok(new Command.AddDest(key, DestinationSpec.of(ip("10.1.0.1"), 80, ForwardMethod.MASQ, 1)));
         ok(new Command.AddDest(key, DestinationSpec.of(ip("10.1.0.2"), 80, ForwardMethod.MASQ, 1)));
-        VirtualService service = runtime.virtualService(key);
+        VirtualService service = runtime.table().get(key);
         // newest first: .2 then .1, and rr walks the list from its head
         assertEquals("10.1.0.2:80 10.1.0.1:80 10.1.0.2:80",
                 next(service) + " " + next(service) + " " + next(service));
@@ -63,11 +64,11 @@ class ServiceRuntimeTest {
     void rebindsOnlyWhenTheSchedulerChanges() throws Exception {
         ServiceKey key = new ServiceKey.Address(Protocol.TCP, ip("10.0.0.1"), 80);
         ok(new Command.AddService(new ServiceSpec(key, "rr", 0, 0, -1, "")));
-        var first = runtime.virtualService(key).scheduler();
+        var first = runtime.table().get(key).scheduler();
         ok(new Command.EditService(new ServiceSpec(key, "rr", ServiceFlags.PERSISTENT, 300, -1, "")));
-        assertSame(first, runtime.virtualService(key).scheduler());
+        assertSame(first, runtime.table().get(key).scheduler());
         ok(new Command.EditService(new ServiceSpec(key, "wlc", 0, 0, -1, "")));
-        assertNotSame(first, runtime.virtualService(key).scheduler());
+        assertNotSame(first, runtime.table().get(key).scheduler());
     }
 
     @Test
@@ -76,14 +77,14 @@ class ServiceRuntimeTest {
         ok(new Command.AddService(new ServiceSpec(key, "rr", 0, 0, -1, "")));
         ok(new Command.AddDest(key, DestinationSpec.of(ip("10.1.0.1"), 80, ForwardMethod.MASQ, 1)));
         ok(new Command.EditDest(key, DestinationSpec.of(ip("10.1.0.1"), 80, ForwardMethod.MASQ, 0)));
-        assertEquals("-", next(runtime.virtualService(key)));
+        assertEquals("-", next(runtime.table().get(key)));
         ok(new Command.DelDest(key, ip("10.1.0.1"), 80));
-        assertEquals(0, runtime.virtualService(key).destinationCount());
+        assertEquals(0, runtime.table().get(key).destinationCount());
         ok(new Command.DelService(key));
-        assertNull(runtime.virtualService(key));
+        assertNull(runtime.table().get(key));
         ok(new Command.AddService(new ServiceSpec(key, "rr", 0, 0, -1, "")));
         ok(new Command.Flush());
-        assertEquals(0, runtime.services().size());
+        assertEquals(0, runtime.table().services().size());
     }
 
     @Test
@@ -94,9 +95,9 @@ class ServiceRuntimeTest {
         ok(new Command.AddService(new ServiceSpec(exact, "rr", 0, 0, -1, "")));
         ServiceKey mark = new ServiceKey.Mark(io.jlvs.core.model.AddressFamily.INET, 7);
         ok(new Command.AddService(new ServiceSpec(mark, "rr", 0, 0, -1, "")));
-        assertSame(runtime.virtualService(exact), runtime.lookup(Protocol.TCP, ip("10.0.0.9"), 443, 0));
-        assertSame(runtime.virtualService(zero), runtime.lookup(Protocol.TCP, ip("10.0.0.9"), 22, 0));
-        assertSame(runtime.virtualService(mark), runtime.lookup(Protocol.TCP, ip("10.0.0.9"), 443, 7));
-        assertNull(runtime.lookup(Protocol.UDP, ip("10.0.0.9"), 53, 0));
+        assertSame(runtime.table().get(exact), runtime.table().lookup(Protocol.TCP, ip("10.0.0.9"), 443, 0));
+        assertSame(runtime.table().get(zero), runtime.table().lookup(Protocol.TCP, ip("10.0.0.9"), 22, 0));
+        assertSame(runtime.table().get(mark), runtime.table().lookup(Protocol.TCP, ip("10.0.0.9"), 443, 7));
+        assertNull(runtime.table().lookup(Protocol.UDP, ip("10.0.0.9"), 53, 0));
     }
 }
