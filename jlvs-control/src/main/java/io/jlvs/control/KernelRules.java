@@ -4,6 +4,8 @@ import io.jlvs.control.api.Command;
 import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ForwardMethod;
+import io.jlvs.core.model.Protocol;
+import io.jlvs.core.model.ProxyProtocol;
 import io.jlvs.core.model.ServiceFlags;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
@@ -85,7 +87,7 @@ final class KernelRules {
 
     private static Outcome addService(TableState table, ServiceSpec spec, HostFacts host) {
         LibipvsOperation op = LibipvsOperation.ADD_SERVICE;
-        if (!namesFitPolicy(spec)) {
+        if (!namesFitPolicy(spec) || !proxyProtocolFits(spec)) {
             return reject(op, KernelErrno.EINVAL);
         }
         if (table.find(spec.key()).isPresent()) {
@@ -100,7 +102,7 @@ final class KernelRules {
 
     private static Outcome editService(TableState table, ServiceSpec spec, HostFacts host) {
         LibipvsOperation op = LibipvsOperation.UPDATE_SERVICE;
-        if (!namesFitPolicy(spec)) {
+        if (!namesFitPolicy(spec) || !proxyProtocolFits(spec)) {
             return reject(op, KernelErrno.EINVAL);
         }
         if (table.find(spec.key()).isEmpty()) {
@@ -117,6 +119,16 @@ final class KernelRules {
     private static boolean namesFitPolicy(ServiceSpec spec) {
         return utf8Length(spec.scheduler()) <= SCHEDULER_NAME_MAX
                 && utf8Length(spec.persistenceEngine()) <= PE_NAME_MAX;
+    }
+
+    /**
+     * jlvs's PROXY protocol header describes a TCP connection, so only a TCP address service may
+     * carry one (not UDP, SCTP or a firewall mark, which may match any protocol). Refused like a
+     * bad attribute, with EINVAL, before the service is looked up.
+     */
+    private static boolean proxyProtocolFits(ServiceSpec spec) {
+        return spec.proxyProtocol() == ProxyProtocol.NONE
+                || spec.key() instanceof ServiceKey.Address address && address.protocol() == Protocol.TCP;
     }
 
     /** ip_vs_add_service and ip_vs_edit_service: scheduler, persistence engine, IPv6 prefix. */
@@ -138,7 +150,7 @@ final class KernelRules {
         int flags = spec.flags() & ~ServiceFlags.HASHED;
         return flags == spec.flags() ? spec
                 : new ServiceSpec(spec.key(), spec.scheduler(), flags, spec.timeout(), spec.netmask(),
-                spec.persistenceEngine());
+                spec.persistenceEngine(), spec.proxyProtocol());
     }
 
     private static Outcome addDest(TableState table, ServiceKey key, DestinationSpec dest, HostFacts host) {

@@ -6,6 +6,8 @@ import io.jlvs.control.api.Query;
 import io.jlvs.control.api.Reply;
 import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.ForwardMethod;
+import io.jlvs.core.model.Protocol;
+import io.jlvs.core.model.ProxyProtocol;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
 import io.jlvs.core.model.SyncDaemonSpec;
@@ -27,6 +29,7 @@ import static io.jlvs.control.TestTables.persistent;
 import static io.jlvs.control.TestTables.service;
 import static io.jlvs.control.TestTables.tcp;
 import static io.jlvs.control.TestTables.thresholds;
+import static io.jlvs.control.TestTables.udp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,6 +77,24 @@ class ServiceManagerErrorsTest {
                         new Command.AddService(new ServiceSpec(WEB6, "none", 0, 0, 129, "")), IpvsError.INVALID_ARGUMENT),
                 Arguments.of("-A of an IPv6 fwmark service with prefix length 0", List.of(),
                         new Command.AddService(new ServiceSpec(new ServiceKey.Mark(AddressFamily.INET6, 1), "none", 0, 0, 0, "")),
+                        IpvsError.INVALID_ARGUMENT),
+                Arguments.of("-A of a UDP service with a PROXY protocol header", List.of(),
+                        new Command.AddService(service(udp("10.0.0.1", 53)).withProxyProtocol(ProxyProtocol.V1)),
+                        IpvsError.INVALID_ARGUMENT),
+                Arguments.of("-A of a SCTP service with a PROXY protocol header", List.of(),
+                        new Command.AddService(service(new ServiceKey.Address(Protocol.SCTP, ip("10.0.0.1"), 80))
+                                .withProxyProtocol(ProxyProtocol.V2)),
+                        IpvsError.INVALID_ARGUMENT),
+                Arguments.of("-A of a fwmark service with a PROXY protocol header", List.of(),
+                        new Command.AddService(service(mark(1)).withProxyProtocol(ProxyProtocol.V2)),
+                        IpvsError.INVALID_ARGUMENT),
+                Arguments.of("-A of an existing UDP service with a PROXY protocol header is EINVAL before EEXIST",
+                        List.of(new Command.AddService(service(udp("10.0.0.1", 53)))),
+                        new Command.AddService(service(udp("10.0.0.1", 53)).withProxyProtocol(ProxyProtocol.V1)),
+                        IpvsError.INVALID_ARGUMENT),
+                Arguments.of("-E of a UDP service to a PROXY protocol header",
+                        List.of(new Command.AddService(service(udp("10.0.0.1", 53)))),
+                        new Command.EditService(service(udp("10.0.0.1", 53)).withProxyProtocol(ProxyProtocol.V2)),
                         IpvsError.INVALID_ARGUMENT),
                 Arguments.of("-E of a missing service", web,
                         new Command.EditService(service(MISSING)), IpvsError.NO_SUCH_SERVICE),

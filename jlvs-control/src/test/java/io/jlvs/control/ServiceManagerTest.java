@@ -9,6 +9,7 @@ import io.jlvs.control.api.Reply;
 import io.jlvs.control.api.ServiceStatus;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ForwardMethod;
+import io.jlvs.core.model.ProxyProtocol;
 import io.jlvs.core.model.ServiceFlags;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
@@ -98,6 +99,21 @@ class ServiceManagerTest {
         ok(new Command.AddService(withHashed));
 
         assertEquals(ServiceFlags.ONEPACKET, manager.table().find(WEB).orElseThrow().spec().flags());
+    }
+
+    @Test
+    void aTcpServiceKeepsItsProxyProtocolThroughTheHashedBitAndAnEditSetsOrClearsIt() {
+        ServiceSpec v1 = new ServiceSpec(WEB, "none", ServiceFlags.HASHED, 0, ServiceSpec.DEFAULT_NETMASK_V4, "",
+                ProxyProtocol.V1);
+        ok(new Command.AddService(v1));
+        assertEquals(ProxyProtocol.V1, manager.table().find(WEB).orElseThrow().spec().proxyProtocol());
+
+        ok(new Command.EditService(service(WEB).withProxyProtocol(ProxyProtocol.V2)));
+        assertEquals(ProxyProtocol.V2, manager.table().find(WEB).orElseThrow().spec().proxyProtocol());
+
+        // -E replaces the whole service spec, as ipvsadm's -E does: without the option it is NONE again
+        ok(new Command.EditService(service(WEB)));
+        assertEquals(ProxyProtocol.NONE, manager.table().find(WEB).orElseThrow().spec().proxyProtocol());
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.jlvs.control.api.Reply;
 import io.jlvs.control.api.Request;
+import io.jlvs.core.model.ProxyProtocol;
 import io.jlvs.core.model.ServiceKey;
 
 import java.io.IOException;
@@ -30,7 +31,8 @@ import java.util.List;
  * field; each sealed hierarchy (Request, Reply, ServiceKey) is tagged with a "type" property
  * holding the record's simple name (AddService, Ok, Address...), found from the permitted
  * subclasses so a new record needs no registration; an InetAddress is always its numeric
- * literal, never a host name, and reading one never resolves a name.
+ * literal, never a host name, and reading one never resolves a name. A ServiceSpec written before
+ * jlvs had the PROXY protocol setting has no "proxyProtocol" property and reads as NONE.
  */
 public final class JlvsJson {
     /** The property that names a record of a sealed hierarchy. */
@@ -54,6 +56,7 @@ public final class JlvsJson {
         SimpleModule module = new SimpleModule("jlvs");
         module.addSerializer(InetAddress.class, new AddressSerializer());
         module.addDeserializer(InetAddress.class, new AddressDeserializer());
+        module.addDeserializer(ProxyProtocol.class, new ProxyProtocolDeserializer());
         List<NamedType> names = new ArrayList<>();
         for (Class<?> root : List.of(Request.class, Reply.class, ServiceKey.class)) {
             collectRecords(root, names);
@@ -108,6 +111,36 @@ public final class JlvsJson {
                 return (InetAddress) ctxt.handleWeirdStringValue(InetAddress.class, text,
                         "not a numeric IPv4 or IPv6 address");
             }
+        }
+    }
+
+    /**
+     * Reads a ProxyProtocol by its name; an absent (older state file) or null property is NONE,
+     * an unknown name is an error.
+     */
+    private static final class ProxyProtocolDeserializer extends JsonDeserializer<ProxyProtocol> {
+        @Override
+        public ProxyProtocol deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (ProxyProtocol) ctxt.handleUnexpectedToken(ProxyProtocol.class, p);
+            }
+            String text = p.getText();
+            for (ProxyProtocol value : ProxyProtocol.values()) {
+                if (value.name().equals(text)) {
+                    return value;
+                }
+            }
+            return (ProxyProtocol) ctxt.handleWeirdStringValue(ProxyProtocol.class, text, "not one of NONE, V1, V2");
+        }
+
+        @Override
+        public ProxyProtocol getNullValue(DeserializationContext ctxt) {
+            return ProxyProtocol.NONE;
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return ProxyProtocol.NONE;
         }
     }
 }

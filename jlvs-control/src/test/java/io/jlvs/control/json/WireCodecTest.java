@@ -14,6 +14,7 @@ import io.jlvs.core.model.ForwardMethod;
 import io.jlvs.core.model.Protocol;
 import io.jlvs.core.model.ServiceFlags;
 import io.jlvs.core.model.ServiceKey;
+import io.jlvs.core.model.ProxyProtocol;
 import io.jlvs.core.model.ServiceSpec;
 import io.jlvs.core.model.SyncDaemonSpec;
 import io.jlvs.core.model.Timeouts;
@@ -59,6 +60,7 @@ class WireCodecTest {
                 new Command.AddService(WEB_SPEC),
                 new Command.AddService(new ServiceSpec(MARK6, "none", 0, 0, 64, "")),
                 new Command.EditService(WEB_SPEC.withScheduler("rr")),
+                new Command.EditService(WEB_SPEC.withProxyProtocol(ProxyProtocol.V1)),
                 new Command.DelService(MARK6),
                 new Command.Flush(),
                 new Command.AddDest(WEB, REAL),
@@ -157,6 +159,28 @@ class WireCodecTest {
     void aLineThatIsNotARequestIsRefusedWithAReason(String line) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WireCodec.decodeRequest(line));
         assertTrue(e.getMessage().startsWith("not a jlvs request: "), e.getMessage());
+    }
+
+    @Test
+    void anAddServiceFromAClientThatPredatesTheProxyProtocolSettingMeansNone() {
+        String line = "{\"type\":\"AddService\",\"service\":{\"key\":{\"type\":\"Address\",\"protocol\":\"TCP\","
+                + "\"address\":\"10.0.0.1\",\"port\":80},\"scheduler\":\"wlc\",\"flags\":0,\"timeout\":0,"
+                + "\"netmask\":-1,\"persistenceEngine\":\"\"}}";
+
+        Request decoded = WireCodec.decodeRequest(line);
+
+        assertEquals(new Command.AddService(new ServiceSpec(WEB, "wlc", 0, 0, 0xFFFFFFFF, "")), decoded);
+        assertEquals(ProxyProtocol.NONE, ((Command.AddService) decoded).service().proxyProtocol());
+    }
+
+    @Test
+    void theProxyProtocolIsWrittenByNameAndAnUnknownNameIsRefused() {
+        String line = WireCodec.encode(new Command.AddService(WEB_SPEC.withProxyProtocol(ProxyProtocol.V2)));
+        assertTrue(line.contains("\"proxyProtocol\":\"V2\""), line);
+
+        String bad = line.replace("\"V2\"", "\"v3\"");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WireCodec.decodeRequest(bad));
+        assertTrue(e.getMessage().contains("v3"), e.getMessage());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ForwardMethod;
 import io.jlvs.core.model.Protocol;
+import io.jlvs.core.model.ProxyProtocol;
 import io.jlvs.core.model.ServiceFlags;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StateFileTest {
     private static final ServiceKey WEB = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral("10.0.0.1"), 80);
     private static final ServiceKey MARK6 = new ServiceKey.Mark(AddressFamily.INET6, 42);
+    private static final ServiceKey PROXIED = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral("10.0.0.2"), 443);
 
     @TempDir
     Path dir;
@@ -52,6 +54,7 @@ class StateFileTest {
                 new Command.AddDest(WEB, new DestinationSpec(InetAddress.ofLiteral("2001:db8::5"), 80, ForwardMethod.TUNNEL,
                         1, 100, 0, TunnelType.GUE, 6080, TunnelFlags.CSUM)),
                 new Command.AddService(new ServiceSpec(MARK6, "none", 0, 0, 64, "")),
+                new Command.AddService(new ServiceSpec(PROXIED, "none", 0, 0, 0xFFFFFFFF, "", ProxyProtocol.V2)),
                 new Command.AddDest(MARK6, DestinationSpec.of(InetAddress.ofLiteral("2001:db8::7"), 0, ForwardMethod.DROUTE, 0)),
                 new Command.SetTimeouts(new Timeouts(1000, 0, 30)));
         for (Command c : commands) {
@@ -151,5 +154,55 @@ class StateFileTest {
         ServiceManager restored = new ServiceManager(new StateFile(dir).load(), HostFacts.system(), file);
 
         assertEquals(manager.table(), restored.table());
+    }
+
+    @Test
+    void theProxyProtocolSettingIsSavedByName() throws IOException {
+        StateFile file = new StateFile(dir);
+        file.save(sampleTable());
+
+        String text = Files.readString(file.path());
+        assertTrue(text.contains("\"proxyProtocol\" : \"V2\""), text);
+        assertTrue(text.contains("\"proxyProtocol\" : \"NONE\""), text);
+    }
+
+    @Test
+    void aFileWrittenBeforeTheProxyProtocolSettingLoadsWithNone() throws IOException {
+        // state.json as jlvs wrote it before ServiceSpec had proxyProtocol
+        String old = """
+                {
+                  "format" : "jlvs-state",
+                  "version" : 1,
+                  "table" : {
+                    "services" : [ {
+                      "spec" : {
+                        "key" : { "type" : "Address", "protocol" : "TCP", "address" : "10.0.0.1", "port" : 80 },
+                        "scheduler" : "none", "flags" : 0, "timeout" : 0, "netmask" : -1,
+                        "persistenceEngine" : ""
+                      },
+                      "destinations" : [ ]
+                    } ],
+                    "timeouts" : { "tcp" : 900, "tcpFin" : 120, "udp" : 300 },
+                    "daemons" : [ ]
+                  }
+                }
+                """;
+        Files.writeString(dir.resolve("state.json"), old, StandardCharsets.UTF_8);
+
+        ServiceTable table = new StateFile(dir).load();
+
+        assertEquals(List.of(new ServiceSpec(WEB, "none", 0, 0, 0xFFFFFFFF, "")),
+                table.services().stream().map(s -> s.spec()).toList());
+        assertEquals(ProxyProtocol.NONE, table.services().getFirst().spec().proxyProtocol());
+    }
+
+    @Test
+    void anUnknownProxyProtocolNameIsACorruptFile() throws IOException {
+        StateFile file = new StateFile(dir);
+        file.save(sampleTable());
+        Files.writeString(file.path(), Files.readString(file.path()).replace("\"V2\"", "\"V3\""));
+
+        StateFileException e = assertThrows(StateFileException.class, file::load);
+        assertTrue(e.getMessage().contains("V3"), e.getMessage());
     }
 }

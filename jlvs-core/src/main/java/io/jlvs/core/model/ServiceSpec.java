@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param timeout     the persistence timeout in seconds (meaningful when PERSISTENT)
  * @param netmask     the persistence granularity: an IPv4 mask as a host-order int, or an IPv6 prefix length
  * @param persistenceEngine the --pe name, or "" for none
+ * @param proxyProtocol     the PROXY protocol header sent to real servers (jlvs's --proxy-protocol)
  */
 public record ServiceSpec(ServiceKey key, String scheduler, int flags, int timeout, int netmask,
-                          String persistenceEngine) {
+                          String persistenceEngine, ProxyProtocol proxyProtocol) {
 
     /** ipvsadm's default persistence timeout, in seconds. */
     public static final int DEFAULT_PERSISTENCE_TIMEOUT = 300;
@@ -26,6 +27,13 @@ public record ServiceSpec(ServiceKey key, String scheduler, int flags, int timeo
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(scheduler, "scheduler");
         Objects.requireNonNull(persistenceEngine, "persistenceEngine");
+        Objects.requireNonNull(proxyProtocol, "proxyProtocol");
+    }
+
+    /** A service as ipvsadm configures it: no PROXY protocol header. */
+    public ServiceSpec(ServiceKey key, String scheduler, int flags, int timeout, int netmask,
+                       String persistenceEngine) {
+        this(key, scheduler, flags, timeout, netmask, persistenceEngine, ProxyProtocol.NONE);
     }
 
     public boolean persistent() {
@@ -38,6 +46,11 @@ public record ServiceSpec(ServiceKey key, String scheduler, int flags, int timeo
 
     /** The same service with other settings. */
     public ServiceSpec withScheduler(String newScheduler) {
-        return new ServiceSpec(key, newScheduler, flags, timeout, netmask, persistenceEngine);
+        return new ServiceSpec(key, newScheduler, flags, timeout, netmask, persistenceEngine, proxyProtocol);
+    }
+
+    /** The same service sending another PROXY protocol header. */
+    public ServiceSpec withProxyProtocol(ProxyProtocol newProxyProtocol) {
+        return new ServiceSpec(key, scheduler, flags, timeout, netmask, persistenceEngine, newProxyProtocol);
     }
 }
