@@ -3,6 +3,7 @@ package io.jlvs.cli.ipvsadm;
 import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.ForwardMethod;
 import io.jlvs.core.model.Protocol;
+import io.jlvs.core.model.ProxyProtocol;
 import io.jlvs.core.model.SyncDaemonSpec;
 import io.jlvs.core.model.TunnelFlags;
 
@@ -28,6 +29,7 @@ final class CommandEntry {
     int persistenceTimeout;
     int netmask = 0xFFFFFFFF;
     String persistenceEngine = "";
+    ProxyProtocol proxyProtocol = ProxyProtocol.NONE;
 
     // the real server
     AddressFamily destinationFamily;

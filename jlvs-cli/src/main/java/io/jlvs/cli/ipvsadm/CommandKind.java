@@ -5,21 +5,22 @@ package io.jlvs.cli.ipvsadm;
  * command/option table: '+' compulsory, 'x' illegal, '1' exclusive, ' ' optional.
  */
 enum CommandKind {
-    // Columns, one character each, in OptionColumn order (transcribed from ipvsadm.c).
-    ADD("add-service",          "xx+   xxxxxxxxxxxxxxx   xxxxxxxxxx"),
-    EDIT("edit-service",        "xx+   xxxxxxxxxxxxxxx   xxxxxxxxxx"),
-    DELETE("delete-service",    "xx+xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
-    FLUSH("flush",              "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
-    LIST("list",                " 11xxxxxxxxx11       xxxxxxx xxxxx"),
-    ADD_SERVER("add-server",    "xx+xxx+    xxxxxxxxxxxxxxxxxx     "),
-    DELETE_SERVER("delete-server", "xx+xxx+xxxxxxxxxxxxxxxxxxxxxxxxxxx"),
-    EDIT_SERVER("edit-server",  "xx+xxx+    xxxxxxxxxxxxxxxxxx     "),
-    TIMEOUT("set",              "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
-    START_DAEMON("start-daemon", "xxxxxxxxxxx xxxxxxx xxxx    xxxxxx"),
-    STOP_DAEMON("stop-daemon",  "xxxxxxxxxxxxxxxxxxx xxxxxxxxxxxxxx"),
-    RESTORE("restore",          "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
-    SAVE("save",                " xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
-    ZERO("zero",                "xx xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+    // Columns, one character each, in OptionColumn order (transcribed from ipvsadm.c), then
+    // jlvs's proxy-protocol column: optional with -A and -E, illegal everywhere else.
+    ADD("add-service",          "xx+   xxxxxxxxxxxxxxx   xxxxxxxxxx "),
+    EDIT("edit-service",        "xx+   xxxxxxxxxxxxxxx   xxxxxxxxxx "),
+    DELETE("delete-service",    "xx+xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+    FLUSH("flush",              "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+    LIST("list",                " 11xxxxxxxxx11       xxxxxxx xxxxxx"),
+    ADD_SERVER("add-server",    "xx+xxx+    xxxxxxxxxxxxxxxxxx     x"),
+    DELETE_SERVER("delete-server", "xx+xxx+xxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+    EDIT_SERVER("edit-server",  "xx+xxx+    xxxxxxxxxxxxxxxxxx     x"),
+    TIMEOUT("set",              "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+    START_DAEMON("start-daemon", "xxxxxxxxxxx xxxxxxx xxxx    xxxxxxx"),
+    STOP_DAEMON("stop-daemon",  "xxxxxxxxxxxxxxxxxxx xxxxxxxxxxxxxxx"),
+    RESTORE("restore",          "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+    SAVE("save",                " xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+    ZERO("zero",                "xx xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
 
     private final String text;
     private final String row;

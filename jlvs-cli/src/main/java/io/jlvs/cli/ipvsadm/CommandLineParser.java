@@ -5,6 +5,7 @@ import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ForwardMethod;
 import io.jlvs.core.model.Protocol;
+import io.jlvs.core.model.ProxyProtocol;
 import io.jlvs.core.model.ServiceFlags;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
@@ -196,6 +197,10 @@ final class CommandLineParser {
             case GATEWAYING -> forward(options, entry, ForwardMethod.DROUTE);
             case MASQUERADING -> forward(options, entry, ForwardMethod.MASQ);
             case FULLNAT -> forward(options, entry, ForwardMethod.FULLNAT);
+            case PROXY_PROTOCOL -> {
+                set(options, OptionColumn.PROXY_PROTOCOL);
+                entry.proxyProtocol = parseProxyProtocol(arg);
+            }
             case WEIGHT -> {
                 set(options, OptionColumn.WEIGHT);
                 entry.weight = CNumbers.stringToNumber(arg, 0, DestinationSpec.MAX_WEIGHT);
@@ -364,6 +369,9 @@ final class CommandLineParser {
                     && entry.protocol != Protocol.UDP) {
                 throw ProgramExit.usage("One-Packet Scheduling is only for UDP virtual services");
             }
+            if (entry.proxyProtocol != ProxyProtocol.NONE && (entry.fwmark != 0 || entry.protocol != Protocol.TCP)) {
+                throw ProgramExit.usage("PROXY protocol is only for TCP virtual services");
+            }
             if (entry.scheduler.isEmpty()) {
                 entry.scheduler = DEFAULT_SCHEDULER;
             }
@@ -454,7 +462,7 @@ final class CommandLineParser {
 
     private static ServiceSpec serviceSpec(CommandEntry entry) {
         return new ServiceSpec(serviceKey(entry), entry.scheduler, entry.serviceFlags, entry.persistenceTimeout,
-                entry.netmask, entry.persistenceEngine);
+                entry.netmask, entry.persistenceEngine, entry.proxyProtocol);
     }
 
     private static DestinationSpec destinationSpec(CommandEntry entry) {
@@ -530,6 +538,15 @@ final class CommandLineParser {
             mask = resolver.hostAddress(text);
         }
         return mask.map(address -> InetText.words(address)[0]);
+    }
+
+    /** jlvs's --proxy-protocol: the version as -S writes it, v1 or v2. */
+    private static ProxyProtocol parseProxyProtocol(String text) throws ProgramExit {
+        return switch (text) {
+            case "v1" -> ProxyProtocol.V1;
+            case "v2" -> ProxyProtocol.V2;
+            default -> throw ProgramExit.usage("invalid proxy-protocol version `" + text + "' specified (v1 or v2)");
+        };
     }
 
     private static int parseFwmark(String text) throws ProgramExit {

@@ -1,6 +1,6 @@
 package io.jlvs.cli.ipvsadm;
 
-/** ipvsadm 1.31's -h and --version text, with jlvs's --fullnat line added to the options. */
+/** ipvsadm 1.31's -h and --version text, with jlvs's --fullnat and --proxy-protocol lines added to the options. */
 final class HelpText {
 
     static final String VERSION = "v1.31 2019/12/24";
@@ -68,6 +68,7 @@ final class HelpText {
                 + "  --ipip         -i                   ipip encapsulation (tunneling)\n"
                 + "  --masquerading -m                   masquerading (NAT)\n"
                 + "  --fullnat                           full NAT: source and destination rewritten (jlvs)\n"
+                + "  --proxy-protocol v1|v2              PROXY protocol header to real servers, TCP (jlvs)\n"
                 + "  --tun-type      type                one of ipip|gue|gre,\n"
                 + "                                      the default tunnel type is ipip.\n"
                 + "  --tun-port      port                tunnel destination port\n"

@@ -35,7 +35,9 @@ enum OptionColumn {
     TUN_PORT("tun-port"),
     TUN_NOCSUM("tun-nocsum"),
     TUN_CSUM("tun-csum"),
-    TUN_REMCSUM("tun-remcsum");
+    TUN_REMCSUM("tun-remcsum"),
+    /** jlvs extension, after ipvsadm's columns so theirs keep their order. */
+    PROXY_PROTOCOL("proxy-protocol");
 
     private final String text;
 

@@ -64,7 +64,9 @@ enum PoptOption {
     TUN_CSUM("tun-csum", '\0', Arg.NONE),
     TUN_REMCSUM("tun-remcsum", '\0', Arg.NONE),
     /** jlvs extension: full NAT forwarding; long form only so that no stock option changes. */
-    FULLNAT("fullnat", '\0', Arg.NONE);
+    FULLNAT("fullnat", '\0', Arg.NONE),
+    /** jlvs extension: the PROXY protocol header toward real servers (v1|v2); long form only. */
+    PROXY_PROTOCOL("proxy-protocol", '\0', Arg.REQUIRED);
 
     /** Whether an option takes an argument. */
     enum Arg { NONE, REQUIRED, OPTIONAL }

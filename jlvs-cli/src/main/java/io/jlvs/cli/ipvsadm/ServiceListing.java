@@ -6,6 +6,7 @@ import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ForwardMethod;
 import io.jlvs.core.model.Protocol;
+import io.jlvs.core.model.ProxyProtocol;
 import io.jlvs.core.model.ServiceFlags;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
@@ -117,6 +118,9 @@ final class ServiceListing {
             if ((spec.flags() & ServiceFlags.SCHED_MASK) != 0) {
                 out.append(" -b ").append(schedFlags(spec));
             }
+            if (spec.proxyProtocol() != ProxyProtocol.NONE) {
+                out.append(" --proxy-protocol ").append(proxyProtocolName(spec.proxyProtocol()));
+            }
         } else if (format.stats()) {
             out.append(Columns.left(name, 33)).append(stats(service.stats(), format.exact()));
         } else if (format.rate()) {
@@ -138,6 +142,10 @@ final class ServiceListing {
             }
             if (spec.onePacket()) {
                 out.append(" ops");
+            }
+            // jlvs's suffix, last, in words no ipvsadm suffix uses
+            if (spec.proxyProtocol() != ProxyProtocol.NONE) {
+                out.append(" proxy-protocol ").append(proxyProtocolName(spec.proxyProtocol()));
             }
         }
         out.append('\n');
@@ -284,6 +292,15 @@ final class ServiceListing {
             sb.append(LargeNumber.format(value, exact));
         }
         return sb.toString();
+    }
+
+    /** The --proxy-protocol argument, as the listing and -S write it and the parser reads it. */
+    static String proxyProtocolName(ProxyProtocol proxyProtocol) {
+        return switch (proxyProtocol) {
+            case NONE -> "none";
+            case V1 -> "v1";
+            case V2 -> "v2";
+        };
     }
 
     /** The Forward column; FULLNAT is jlvs's. */

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** -h and --version, derived from ipvsadm 1.31's usage_exit and version; only the --fullnat line is ours. */
+/** -h and --version, derived from ipvsadm 1.31's usage_exit and version; only the --fullnat and --proxy-protocol lines are ours. */
 class HelpAndVersionTest {
 
     private static final String HELP = """
@@ -62,6 +62,7 @@ class HelpAndVersionTest {
               --ipip         -i                   ipip encapsulation (tunneling)
               --masquerading -m                   masquerading (NAT)
               --fullnat                           full NAT: source and destination rewritten (jlvs)
+              --proxy-protocol v1|v2              PROXY protocol header to real servers, TCP (jlvs)
               --tun-type      type                one of ipip|gue|gre,
                                                   the default tunnel type is ipip.
               --tun-port      port                tunnel destination port
@@ -107,8 +108,10 @@ class HelpAndVersionTest {
     }
 
     @Test
-    void helpNamesFullnatAsTheOnlyAddition() {
-        assertTrue(HELP.contains("\n  --fullnat                           full NAT"));
+    void helpNamesFullnatAndTheProxyProtocolAsTheOnlyAdditionsNextToEachOther() {
+        assertTrue(HELP.contains("\n  --fullnat                           full NAT: source and destination rewritten (jlvs)\n"
+                + "  --proxy-protocol v1|v2              PROXY protocol header to real servers, TCP (jlvs)\n"), HELP);
+        assertEquals(2, HELP.split("\\(jlvs\\)").length - 1, "no other line is ours");
     }
 
     @Test

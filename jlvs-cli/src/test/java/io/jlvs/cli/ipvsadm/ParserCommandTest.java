@@ -9,6 +9,7 @@ import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ForwardMethod;
 import io.jlvs.core.model.Protocol;
+import io.jlvs.core.model.ProxyProtocol;
 import io.jlvs.core.model.ServiceFlags;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
@@ -91,6 +92,12 @@ class ParserCommandTest {
                 arguments("-E -t 10.0.0.1:80 -s lc --pe sip -p",
                         new Command.EditService(svc(web, "lc", P, 360, ALL_ONES, "sip"))),
                 arguments("--edit-service -t 10.0.0.1:80", new Command.EditService(svc(web, "wlc", 0, 0, ALL_ONES, ""))),
+                arguments("-A -t 10.0.0.1:80 --proxy-protocol v1", new Command.AddService(
+                        svc(web, "wlc", 0, 0, ALL_ONES, "").withProxyProtocol(ProxyProtocol.V1))),
+                arguments("-A --proxy-protocol=v2 -t [2001:db8::1]:443 -s rr -p 60", new Command.AddService(
+                        svc(tcp("2001:db8::1", 443), "rr", P, 60, 128, "").withProxyProtocol(ProxyProtocol.V2))),
+                arguments("--edit-service -t 10.0.0.1:80 -s sh -b sh-port --proxy-protocol v2", new Command.EditService(
+                        svc(web, "sh", ServiceFlags.SCHED2, 0, ALL_ONES, "").withProxyProtocol(ProxyProtocol.V2))),
                 arguments("-D -t 10.0.0.1:80", new Command.DelService(web)),
                 arguments("--delete-service -f 9 -6", new Command.DelService(mark(AddressFamily.INET6, 9))),
                 arguments("-C", new Command.Flush()),

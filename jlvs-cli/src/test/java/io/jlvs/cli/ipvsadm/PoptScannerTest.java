@@ -64,4 +64,12 @@ class PoptScannerTest {
     void fullnatIsALongOptionOnly() {
         assertEquals(List.of("FULLNAT"), scan("--fullnat"));
     }
+
+    @Test
+    void proxyProtocolIsALongOptionOnlyWithARequiredArgument() {
+        assertEquals(List.of("PROXY_PROTOCOL=v2"), scan("--proxy-protocol", "v2"));
+        assertEquals(List.of("PROXY_PROTOCOL=v1"), scan("--proxy-protocol=v1"));
+        assertEquals(List.of("error --proxy-protocol: missing argument"), scan("--proxy-protocol"));
+        assertEquals(List.of("error --proxy: unknown option"), scan("--proxy", "v1"));
+    }
 }

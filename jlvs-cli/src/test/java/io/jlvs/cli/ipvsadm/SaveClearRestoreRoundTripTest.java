@@ -103,6 +103,9 @@ class SaveClearRestoreRoundTripTest {
             if (udp && random.nextInt(3) == 0) {
                 add.append(" -o");
             }
+            if ((kind == 1 || kind == 4) && random.nextInt(4) == 0) {
+                add.append(" --proxy-protocol ").append(random.nextBoolean() ? "v1" : "v2");
+            }
             if (random.nextInt(5) == 0) {
                 add.append(" -b ").append(switch (scheduler) {
                     case "sh" -> "sh-fallback,sh-port";

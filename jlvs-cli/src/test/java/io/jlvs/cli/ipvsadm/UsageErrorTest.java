@@ -54,6 +54,20 @@ class UsageErrorTest {
         --stop-daemon master --mcast-interface eth0          | 2 | Illegal 'mcast-interface' option with the 'stop-daemon' command
         -a -t 10.0.0.1:80 -r 10.0.0.2 -p                     | 2 | Illegal 'persistent' option with the 'add-server' command
         -a -t 10.0.0.1:80 -r 10.0.0.2 --fullnat -s rr        | 2 | Illegal 'scheduler' option with the 'add-server' command
+        -a -t 10.0.0.1:80 -r 10.0.0.2 --proxy-protocol v1   | 2 | Illegal 'proxy-protocol' option with the 'add-server' command
+        -e -t 10.0.0.1:80 -r 10.0.0.2 --proxy-protocol v2   | 2 | Illegal 'proxy-protocol' option with the 'edit-server' command
+        -D -t 10.0.0.1:80 --proxy-protocol v2                | 2 | Illegal 'proxy-protocol' option with the 'delete-service' command
+        -L --proxy-protocol v1                               | 2 | Illegal 'proxy-protocol' option with the 'list' command
+        -S --proxy-protocol v1                               | 2 | Illegal 'proxy-protocol' option with the 'save' command
+        -A -t 10.0.0.1:80 --proxy-protocol v1 -r 10.0.0.2    | 2 | Illegal 'real-server' option with the 'add-service' command
+        -A -t 10.0.0.1:80 --proxy-protocol v1 --proxy-protocol v2 | 2 | multiple 'proxy-protocol' options specified
+        -A -t 10.0.0.1:80 --proxy-protocol v3                | 2 | invalid proxy-protocol version `v3' specified (v1 or v2)
+        -A -t 10.0.0.1:80 --proxy-protocol V1                | 2 | invalid proxy-protocol version `V1' specified (v1 or v2)
+        -A -t 10.0.0.1:80 --proxy-protocol none              | 2 | invalid proxy-protocol version `none' specified (v1 or v2)
+        -A -t 10.0.0.1:80 --proxy-protocol                   | 255 | --proxy-protocol: missing argument
+        -A -u 10.0.0.1:53 --proxy-protocol v1                | 2 | PROXY protocol is only for TCP virtual services
+        -E --sctp-service 10.0.0.1:80 --proxy-protocol v2    | 2 | PROXY protocol is only for TCP virtual services
+        -A -f 7 --proxy-protocol v2                          | 2 | PROXY protocol is only for TCP virtual services
         -L -c --timeout                                      | 2 | The option 'timeout' conflicts with the 'connection' option in the 'list' command
         -L -t 10.0.0.1:80 -c                                 | 2 | The option 'service-address' conflicts with the 'connection' option in the 'list' command
         -L --daemon --timeout                                | 2 | The option 'daemon' conflicts with the 'timeout' option in the 'list' command
