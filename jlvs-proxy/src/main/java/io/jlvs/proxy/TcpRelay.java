@@ -56,6 +56,9 @@ final class TcpRelay implements Session {
     private int attempts;
     private boolean established;
     private boolean clientEof;
+    /** Client bytes read before the real server answered (epoll reads on RDHUP even with autoRead off). */
+    private List<ByteBuf> early = List.of();
+    private boolean earlyEof;
     private boolean serverEof;
     private int outputsShut;
     private boolean finished;
@@ -152,13 +155,24 @@ final class TcpRelay implements Session {
         table.touch(slot, now);
         established = true;
         failed = List.of();
-        client.config().setAutoRead(true);
+        for (ByteBuf data : early) {
+            server.write(data, server.voidPromise());
+        }
+        early = List.of();
+        server.flush();
         server.config().setAutoRead(true);
+        if (earlyEof) {
+            endOfStream(CLIENT);
+        } else {
+            // Not after an end of stream: epoll has dropped the socket's read interest by then.
+            client.config().setAutoRead(true);
+        }
     }
 
     private void giveUp() {
         core.clientResets++;
         finished = true;
+        releaseEarly();
         core.closed(this);
         reset(client);
     }
@@ -180,9 +194,16 @@ final class TcpRelay implements Session {
         } else {
             core.table.outbound(slot, TcpStateTable.EVENT_ACK, bytes, now);
         }
+        if (!established) {
+            if (early.isEmpty()) {
+                early = new ArrayList<>(2);
+            }
+            early.add(data);
+            return;
+        }
         Channel peer = peer(side);
         peer.write(data, peer.voidPromise());
-        if (!peer.isWritable()) {
+        if (!peer.isWritable() && channel(side).config().isAutoRead()) {
             channel(side).config().setAutoRead(false);
         }
     }
@@ -204,7 +225,11 @@ final class TcpRelay implements Session {
 
     /** The side sent FIN: relay it as a half-close once the bytes before it are written. */
     void endOfStream(int side) {
-        if (finished || !established) {
+        if (finished) {
+            return;
+        }
+        if (!established) {
+            earlyEof = side == CLIENT;
             return;
         }
         if (side == CLIENT) {
@@ -223,15 +248,22 @@ final class TcpRelay implements Session {
             core.table.touch(slot, core.now());
         }
         SocketChannel peer = peer(side);
+        int peerSide = 1 - side;
         peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> {
-            if (!written.isSuccess() || finished) {
+            if (finished) {
+                return;
+            }
+            if (!written.isSuccess()) {
+                failed(peerSide);
                 return;
             }
             peer.shutdownOutput().addListener(shut -> {
-                if (shut.isSuccess()) {
-                    outputsShut++;
-                    finishIfDone();
+                if (!shut.isSuccess()) {
+                    failed(peerSide);
+                    return;
                 }
+                outputsShut++;
+                finishIfDone();
             });
         });
     }
@@ -263,6 +295,7 @@ final class TcpRelay implements Session {
     /** The side reset the connection (or failed): RST in its direction, and reset the other side. */
     private void abort(int side) {
         finished = true;
+        releaseEarly();
         core.closed(this);
         if (slot != ConnectionTable.NONE && core.table.isLive(slot)) {
             core.table.transition(slot, direction(side), TcpStateTable.EVENT_RST);
@@ -284,6 +317,7 @@ final class TcpRelay implements Session {
     @Override
     public void expired() {
         finished = true;
+        releaseEarly();
         slot = ConnectionTable.NONE;
         reset(client);
         if (server != null) {
@@ -321,6 +355,11 @@ final class TcpRelay implements Session {
 
     private static int direction(int side) {
         return side == CLIENT ? PacketDirection.INPUT : PacketDirection.OUTPUT;
+    }
+
+    private void releaseEarly() {
+        early.forEach(ByteBuf::release);
+        early = List.of();
     }
 
     /** Closes with SO_LINGER 0, so the peer gets an RST instead of a FIN. */
