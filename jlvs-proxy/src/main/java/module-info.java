@@ -7,5 +7,6 @@ module io.jlvs.proxy {
     requires io.netty.handler;
     requires io.netty.transport.classes.epoll;
     requires io.netty.transport.unix.common;
+    requires org.slf4j;
     exports io.jlvs.proxy;
 }

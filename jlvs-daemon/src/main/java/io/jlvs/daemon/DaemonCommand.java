@@ -1,6 +1,8 @@
 package io.jlvs.daemon;
 
+import io.jlvs.control.HostFacts;
 import io.jlvs.control.socket.ControlPaths;
+import io.jlvs.proxy.ProxyOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,7 +12,8 @@ import java.util.concurrent.Callable;
 
 /** {@code jlvs daemon}: jlvsd in the foreground until SIGTERM or Ctrl-C. */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
-        description = "Run jlvsd in the foreground: hold the virtual-service table, persist it, serve the control socket.")
+        description = "Run jlvsd in the foreground: hold the virtual-service table, persist it, serve the control socket,"
+                + " and proxy the services (--mode proxy).")
 final class DaemonCommand implements Callable<Integer> {
     /** The line a supervisor (or a test) can wait for. */
     static final String READY = "jlvsd ready";
@@ -25,6 +28,31 @@ final class DaemonCommand implements Callable<Integer> {
                     + "else $XDG_STATE_HOME/jlvs or ~/.local/state/jlvs)")
     Path stateDirectory;
 
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "proxy",
+            converter = ModeConverter.class,
+            description = "data plane: proxy (socket proxying of every TCP and UDP service; the default) or none"
+                    + " (keep the table only). Packet mode comes later.")
+    DaemonMode mode;
+
+    @Option(names = "--expire-nodest-conn",
+            description = "reset a real server's proxied connections when it is deleted (the kernel's"
+                    + " expire_nodest_conn); by default they run until they end")
+    boolean expireNodestConn;
+
+    /** Reads --mode case-insensitively, naming the choices on a mistake. */
+    static final class ModeConverter implements picocli.CommandLine.ITypeConverter<DaemonMode> {
+        @Override
+        public DaemonMode convert(String value) {
+            for (DaemonMode m : DaemonMode.values()) {
+                if (m.name().equalsIgnoreCase(value)) {
+                    return m;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected proxy or none, not '" + value + "'"
+                    + (value.equalsIgnoreCase("packet") ? " (packet mode is not available yet)" : ""));
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         ControlPaths paths = ControlPaths.current();
@@ -33,12 +61,14 @@ final class DaemonCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Jlvsd daemon;
         try {
-            daemon = Jlvsd.start(socketPath, statePath);
+            daemon = Jlvsd.start(socketPath, statePath, HostFacts.system(), mode,
+                    ProxyOptions.DEFAULT.withExpireNodestConn(expireNodestConn));
         } catch (DaemonStartupException e) {
             System.err.println("jlvs daemon: " + e.getMessage());
             return 1;
         }
-        // SIGTERM and Ctrl-C run shutdown hooks: close the socket, remove it, release the lock.
+        // SIGTERM and Ctrl-C run shutdown hooks: close the socket, remove it, drain and close the proxy
+        // engine, release the lock.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("jlvsd-shutdown").unstarted(daemon::close));
         out.println(READY + ": listening at " + socketPath.toAbsolutePath() + ", state in " + statePath.toAbsolutePath());
         out.flush();

@@ -5,16 +5,22 @@ import io.jlvs.control.ServiceManager;
 import io.jlvs.control.ServiceTable;
 import io.jlvs.control.state.StateFile;
 import io.jlvs.control.state.StateFileException;
+import io.jlvs.proxy.ProxyEngine;
+import io.jlvs.proxy.ProxyOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * A running jlvsd: it holds the state directory's lock, restores the table from the state file,
- * keeps it in a ServiceManager that saves every change back, and serves the control socket.
+ * keeps it in a ServiceManager that saves every change back, runs the data plane of its
+ * {@link DaemonMode} (the proxy engine, fed every applied command and asked for live counts and
+ * connection entries), and serves the control socket.
  * Tests start one in-process; {@code jlvs daemon} starts one and waits for a signal.
  */
 public final class Jlvsd implements AutoCloseable {
@@ -24,18 +30,32 @@ public final class Jlvsd implements AutoCloseable {
     private final StateDirectoryLock lock;
     private final ServiceManager manager;
     private final ControlSocketServer server;
+    private final ProxyEngine engine;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Jlvsd(Path stateDirectory, StateDirectoryLock lock, ServiceManager manager, ControlSocketServer server) {
+    private Jlvsd(Path stateDirectory, StateDirectoryLock lock, ServiceManager manager, ControlSocketServer server,
+                  ProxyEngine engine) {
         this.stateDirectory = stateDirectory;
         this.lock = lock;
         this.manager = manager;
         this.server = server;
+        this.engine = engine;
     }
 
-    /** Starts a daemon on this host's schedulers and interfaces. */
+    /** Starts a daemon without a data plane on this host's schedulers and interfaces. */
     public static Jlvsd start(Path socket, Path stateDirectory) throws DaemonStartupException {
         return start(socket, stateDirectory, HostFacts.system());
+    }
+
+    /** Starts a daemon without a data plane (the table only). */
+    public static Jlvsd start(Path socket, Path stateDirectory, HostFacts host) throws DaemonStartupException {
+        return start(socket, stateDirectory, host, DaemonMode.NONE, ProxyOptions.DEFAULT);
+    }
+
+    /** Starts a daemon with the data plane of a mode, the proxy engine with its default options. */
+    public static Jlvsd start(Path socket, Path stateDirectory, HostFacts host, DaemonMode mode)
+            throws DaemonStartupException {
+        return start(socket, stateDirectory, host, mode, ProxyOptions.DEFAULT);
     }
 
     /**
@@ -44,8 +64,10 @@ public final class Jlvsd implements AutoCloseable {
      * @throws DaemonStartupException when another daemon holds the directory or the socket, or the
      *                                state file cannot be restored; nothing is left behind
      */
-    public static Jlvsd start(Path socket, Path stateDirectory, HostFacts host) throws DaemonStartupException {
+    public static Jlvsd start(Path socket, Path stateDirectory, HostFacts host, DaemonMode mode,
+                              ProxyOptions proxyOptions) throws DaemonStartupException {
         StateDirectoryLock lock = StateDirectoryLock.acquire(stateDirectory);
+        ProxyEngine engine = null;
         try {
             StateFile stateFile = new StateFile(stateDirectory);
             ServiceTable restored;
@@ -58,11 +80,26 @@ public final class Jlvsd implements AutoCloseable {
                 throw new DaemonStartupException("cannot read the state file " + stateFile.path() + ": " + e.getMessage(), e);
             }
             ServiceManager manager = new ServiceManager(restored, host, stateFile);
+            if (mode == DaemonMode.PROXY) {
+                engine = ProxyEngine.start(proxyOptions);
+                ProxyBridge bridge = new ProxyBridge(engine);
+                try {
+                    bridge.replay(restored);
+                } catch (Exception e) {
+                    throw new DaemonStartupException("the proxy engine could not take the restored table: " + e, e);
+                }
+                // Registered before the socket serves, so no command can slip between replay and listener.
+                manager.addListener(bridge);
+                manager.trafficSource(bridge);
+            }
             ControlSocketServer server = ControlSocketServer.start(socket, manager::handle);
-            LOG.info("jlvsd listening at {}, state in {} ({} services restored)", socket, stateDirectory,
-                    restored.services().size());
-            return new Jlvsd(stateDirectory, lock, manager, server);
+            LOG.info("jlvsd listening at {}, state in {} ({} services restored, data plane: {})", socket,
+                    stateDirectory, restored.services().size(), mode.name().toLowerCase(Locale.ROOT));
+            return new Jlvsd(stateDirectory, lock, manager, server, engine);
         } catch (DaemonStartupException | RuntimeException e) {
+            if (engine != null) {
+                engine.close();
+            }
             try {
                 lock.close();
             } catch (IOException suppressed) {
@@ -90,7 +127,15 @@ public final class Jlvsd implements AutoCloseable {
         stopped.await();
     }
 
-    /** Closes the socket, removes the socket file and releases the state directory. */
+    /** The proxy engine, when the daemon runs one. */
+    public Optional<ProxyEngine> engine() {
+        return Optional.ofNullable(engine);
+    }
+
+    /**
+     * Closes the socket and removes the socket file, drains and closes the proxy engine (see
+     * {@link ProxyEngine#close()}), and releases the state directory.
+     */
     @Override
     public synchronized void close() {
         if (stopped.getCount() == 0) {
@@ -98,6 +143,9 @@ public final class Jlvsd implements AutoCloseable {
         }
         try {
             server.close();
+            if (engine != null) {
+                engine.close();
+            }
             try {
                 lock.close();
             } catch (IOException e) {

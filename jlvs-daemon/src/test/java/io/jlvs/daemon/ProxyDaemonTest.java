@@ -1,0 +1,226 @@
+package io.jlvs.daemon;
+
+import io.jlvs.cli.ipvsadm.Ipvsadm;
+import io.jlvs.control.HostFacts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** jlvsd in proxy mode end to end: ipvsadm commands in, real loopback traffic through, listings out. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ProxyDaemonTest {
+    private static final String VIP = "127.0.40.1";
+
+    @TempDir
+    Path dir;
+
+    private Jlvsd daemon;
+    private final List<AutoCloseable> servers = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        if (daemon != null) {
+            daemon.close();
+        }
+        for (AutoCloseable server : servers) {
+            server.close();
+        }
+    }
+
+    private Jlvsd start() throws DaemonStartupException {
+        daemon = Jlvsd.start(dir.resolve("run/jlvsd.sock"), dir.resolve("state"), HostFacts.system(), DaemonMode.PROXY);
+        return daemon;
+    }
+
+    private NamedServer server(String name, String address, boolean closeAfterName) throws IOException {
+        NamedServer server = new NamedServer(name, address, closeAfterName);
+        servers.add(server);
+        return server;
+    }
+
+    /** Runs ipvsadm against the daemon in-process; returns its standard output, failing on a non-zero status. */
+    private String adm(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Ipvsadm.run(args, daemon.manager()::handle, InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, () -> "ipvsadm " + String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.ofLiteral(VIP), 0));
+            return probe.getLocalPort();
+        }
+    }
+
+    private static Socket connect(String vip) throws IOException {
+        String[] parts = vip.split(":");
+        Socket socket = new Socket();
+        socket.setSoTimeout(10_000);
+        socket.connect(new InetSocketAddress(InetAddress.ofLiteral(parts[0]), Integer.parseInt(parts[1])), 5_000);
+        return socket;
+    }
+
+    private static String readLine(Socket socket) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b; (b = socket.getInputStream().read()) != '\n'; ) {
+            if (b < 0) {
+                throw new IOException("end of stream");
+            }
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
+    private static String nameFrom(String vip) throws IOException {
+        try (Socket socket = connect(vip)) {
+            return readLine(socket);
+        }
+    }
+
+    /** The numbers of the listing line that starts with this text (after its leading blanks). */
+    private static List<Long> numbers(String listing, String start) {
+        return listing.lines().map(String::strip).filter(l -> l.startsWith(start)).findFirst()
+                .map(l -> Arrays.stream(l.substring(start.length()).trim().split("\\s+")).map(Long::parseLong).toList())
+                .orElseThrow(() -> new AssertionError("no line " + start + " in\n" + listing));
+    }
+
+    /** Waits (bounded) for a listing that satisfies the condition, and returns it. */
+    private String awaitListing(Predicate<String> condition, String... args) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String listing = adm(args);
+        while (!condition.test(listing)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("listing never matched:\n" + listing);
+            }
+            Thread.sleep(20);
+            listing = adm(args);
+        }
+        return listing;
+    }
+
+    @Test
+    void wrrThreeToOneThroughIpvsadmAndExactStats() throws Exception {
+        start();
+        NamedServer a = server("a", "127.0.41.1", false);
+        NamedServer b = server("b", "127.0.41.2", false);
+        String vip = VIP + ":" + freePort();
+        adm("-A", "-t", vip, "-s", "wrr");
+        adm("-a", "-t", vip, "-r", a.endpoint(), "-m", "-w", "3");
+        adm("-a", "-t", vip, "-r", b.endpoint(), "-m", "-w", "1");
+
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < 400; i++) {
+            counts.merge(nameFrom(vip), 1, Integer::sum);
+        }
+
+        assertEquals(Map.of("a", 300, "b", 100), counts);
+        String stats = awaitListing(l -> numbers(l, "-> " + a.endpoint()).get(0) == 300
+                && !l.contains("ESTABLISHED"), "-Ln", "--stats", "--exact");
+        List<Long> service = numbers(stats, "TCP  " + vip);
+        assertEquals(400L, service.get(0), stats);
+        assertEquals(0L, service.get(3), "the clients sent nothing");
+        assertEquals(300L * 2 + 100L * 2, service.get(4), "each server said its one-letter name and a newline");
+        assertEquals(List.of(300L, 0L, 600L), List.of(numbers(stats, "-> " + a.endpoint()).get(0),
+                numbers(stats, "-> " + a.endpoint()).get(3), numbers(stats, "-> " + a.endpoint()).get(4)));
+        awaitListing(l -> l.lines().filter(x -> x.contains("TIME_WAIT")).count() == 400, "-Lnc");
+    }
+
+    @Test
+    void connectionListingShowsEstablishedFinWaitAndTimeWait() throws Exception {
+        start();
+        NamedServer echo = server("echo", "127.0.41.3", false);
+        NamedServer bye = server("bye", "127.0.41.4", true);
+        String vipEcho = VIP + ":" + freePort();
+        String vipBye = VIP + ":" + freePort();
+        adm("-A", "-t", vipEcho, "-s", "rr");
+        adm("-a", "-t", vipEcho, "-r", echo.endpoint(), "-m");
+        adm("-A", "-t", vipBye, "-s", "rr");
+        adm("-a", "-t", vipBye, "-r", bye.endpoint(), "-m");
+
+        try (Socket held = connect(vipEcho); Socket finWait = connect(vipBye)) {
+            assertEquals("echo", readLine(held));
+            held.getOutputStream().write("0123456789\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("0123456789", readLine(held));
+            assertEquals("bye", readLine(finWait));
+
+            String lnc = awaitListing(l -> l.contains("FIN_WAIT"), "-Lnc");
+            assertTrue(lnc.lines().anyMatch(l -> l.startsWith("TCP") && l.contains("ESTABLISHED")
+                    && l.contains(vipEcho) && l.contains(echo.endpoint())), lnc);
+            assertTrue(lnc.lines().anyMatch(l -> l.contains("FIN_WAIT") && l.contains(vipBye)), lnc);
+            String ln = adm("-Ln");
+            assertTrue(ln.lines().anyMatch(l -> l.contains(echo.endpoint()) && l.strip().matches(".*Masq\\s+1\\s+1\\s+0$")), ln);
+            assertTrue(ln.lines().anyMatch(l -> l.contains(bye.endpoint()) && l.strip().matches(".*Masq\\s+1\\s+0\\s+1$")), ln);
+        }
+        String lnc = awaitListing(l -> l.lines().filter(x -> x.contains("TIME_WAIT")).count() == 2, "-Lnc");
+        assertTrue(lnc.contains(vipEcho) && lnc.contains(vipBye), lnc);
+        String stats = adm("-Ln", "--stats", "--exact");
+        List<Long> echoStats = numbers(stats, "TCP  " + vipEcho);
+        assertEquals(List.of(1L, 11L, "echo\n0123456789\n".length() + 0L),
+                List.of(echoStats.get(0), echoStats.get(3), echoStats.get(4)), stats);
+    }
+
+    @Test
+    void aRestartedDaemonProxiesItsRestoredServices() throws Exception {
+        NamedServer a = server("a", "127.0.41.5", false);
+        String vip = VIP + ":" + freePort();
+        start();
+        adm("-A", "-t", vip, "-s", "rr");
+        adm("-a", "-t", vip, "-r", a.endpoint(), "-m");
+        adm("--set", "100", "20", "30");
+        assertEquals("a", nameFrom(vip));
+        daemon.close();
+        assertThrows(IOException.class, () -> nameFrom(vip), "the engine closed with the daemon");
+
+        start();
+        assertEquals("a", nameFrom(vip));
+        assertEquals(30, (int) daemon.engine().orElseThrow().query(v -> v.timeouts().udp()).get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void weightZeroThroughIpvsadmDrainsTheServer() throws Exception {
+        start();
+        NamedServer a = server("a", "127.0.41.6", false);
+        NamedServer b = server("b", "127.0.41.7", false);
+        String vip = VIP + ":" + freePort();
+        adm("-A", "-t", vip, "-s", "wlc");
+        adm("-a", "-t", vip, "-r", a.endpoint(), "-m", "-w", "1");
+        adm("-a", "-t", vip, "-r", b.endpoint(), "-m", "-w", "1");
+        try (Socket first = connect(vip)) {
+            String firstName = readLine(first);
+            NamedServer drained = firstName.equals("a") ? a : b;
+            String other = firstName.equals("a") ? "b" : "a";
+            adm("-e", "-t", vip, "-r", drained.endpoint(), "-m", "-w", "0");
+            for (int i = 0; i < 5; i++) {
+                assertEquals(other, nameFrom(vip));
+            }
+            first.getOutputStream().write("still\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("still", readLine(first));
+        }
+    }
+}

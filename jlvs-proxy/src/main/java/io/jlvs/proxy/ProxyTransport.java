@@ -1,0 +1,52 @@
+package io.jlvs.proxy;
+
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+
+/**
+ * The Netty transport the engine runs on, chosen once: native epoll when Netty can load it, NIO
+ * otherwise, with the reason (Netty's unavailabilityCause) kept for the log.
+ *
+ * <p>Only epoll can bind with IP_FREEBIND, which lets a service exist before its VIP is on an
+ * interface (a VRRP backup). With NIO the VIP must already be a local address when the service is
+ * added, or its listener fails to bind (and is retried at the next change).
+ *
+ * @param name   "epoll" or "nio"
+ * @param reason why this transport was chosen
+ */
+public record ProxyTransport(String name, String reason, IoHandlerFactory ioHandlerFactory,
+                             Class<? extends ServerChannel> serverChannel,
+                             Class<? extends SocketChannel> socketChannel,
+                             Class<? extends DatagramChannel> datagramChannel,
+                             boolean freebind) {
+
+    /** Native epoll when wanted and available, else NIO. */
+    public static ProxyTransport select(boolean nativeWanted) {
+        if (nativeWanted && Epoll.isAvailable()) {
+            return new ProxyTransport("epoll", "native epoll is available", EpollIoHandler.newFactory(),
+                    EpollServerSocketChannel.class, EpollSocketChannel.class, EpollDatagramChannel.class, true);
+        }
+        String reason = nativeWanted
+                ? "native epoll is unavailable: " + Epoll.unavailabilityCause()
+                : "the native transport is turned off";
+        return new ProxyTransport("nio", reason, NioIoHandler.newFactory(), NioServerSocketChannel.class,
+                NioSocketChannel.class, NioDatagramChannel.class, false);
+    }
+
+    /** One line for the log. */
+    public String describe() {
+        return name + " (" + reason + (freebind ? "; VIPs bound with IP_FREEBIND)"
+                : "; no IP_FREEBIND: a VIP must be a local address before its service is proxied)");
+    }
+}

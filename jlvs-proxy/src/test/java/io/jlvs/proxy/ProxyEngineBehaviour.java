@@ -1,0 +1,668 @@
+package io.jlvs.proxy;
+
+import io.jlvs.core.conn.ConnectionSnapshot;
+import io.jlvs.core.model.DestinationSpec;
+import io.jlvs.core.model.ForwardMethod;
+import io.jlvs.core.model.Protocol;
+import io.jlvs.core.model.ServiceFlags;
+import io.jlvs.core.model.ServiceKey;
+import io.jlvs.core.model.ServiceSpec;
+import io.jlvs.core.model.TrafficStats;
+import io.jlvs.core.service.RealServer;
+import io.jlvs.core.service.VirtualService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.zip.CRC32;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The proxy engine's behaviour over real loopback sockets, driven through update(...): one suite,
+ * a thin subclass per transport (as Netty's transport test suites).
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+abstract class ProxyEngineBehaviour {
+    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
+    private static final long MIB = 1 << 20;
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private ProxyEngine engine;
+
+    /** The engine options of the transport under test. */
+    abstract ProxyOptions options();
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        if (engine != null) {
+            engine.close();
+        }
+        for (AutoCloseable resource : resources.reversed()) {
+            resource.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ fixtures
+
+    ProxyEngine engine(ProxyOptions options) {
+        engine = ProxyEngine.start(options);
+        return engine;
+    }
+
+    ProxyEngine engine() {
+        return engine != null ? engine : engine(options());
+    }
+
+    /** A loopback address no other test in this JVM uses (127.0.N.M). */
+    static String nextAddress() {
+        int n = NEXT_ADDRESS.getAndIncrement();
+        return "127.0." + (10 + n / 250) + "." + (1 + n % 250);
+    }
+
+    static int freeTcpPort(String address) throws IOException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.ofLiteral(address), 0));
+            return probe.getLocalPort();
+        }
+    }
+
+    static int freeUdpPort(String address) throws IOException {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.ofLiteral(address), 0))) {
+            return probe.getLocalPort();
+        }
+    }
+
+    TcpBackend backend(String name, TcpBackend.Behaviour behaviour) throws IOException {
+        TcpBackend backend = TcpBackend.start(name, nextAddress(), behaviour);
+        resources.add(backend);
+        return backend;
+    }
+
+    UdpBackend udpBackend(String name) throws IOException {
+        UdpBackend backend = UdpBackend.start(name, nextAddress());
+        resources.add(backend);
+        return backend;
+    }
+
+    static ServiceSpec spec(ServiceKey key, String scheduler, int flags) {
+        return new ServiceSpec(key, scheduler, flags, ServiceSpec.DEFAULT_PERSISTENCE_TIMEOUT,
+                ServiceSpec.DEFAULT_NETMASK_V4, "");
+    }
+
+    static DestinationSpec dest(InetAddress address, int port, int weight) {
+        return DestinationSpec.of(address, port, ForwardMethod.MASQ, weight);
+    }
+
+    /** A TCP service on a fresh VIP with these real servers (weights in the same order). */
+    ServiceKey.Address tcpService(String scheduler, int flags, List<TcpBackend> servers, int... weights)
+            throws Exception {
+        String vip = nextAddress();
+        ServiceKey.Address key = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral(vip), freeTcpPort(vip));
+        engine().update(t -> {
+            t.add(spec(key, scheduler, flags));
+            for (int i = 0; i < servers.size(); i++) {
+                t.addDestination(key, dest(servers.get(i).address(), servers.get(i).port(), weights[i]));
+            }
+        }).get(5, TimeUnit.SECONDS);
+        return key;
+    }
+
+    <T> T query(Function<EngineView, T> reader) throws Exception {
+        return engine().query(reader).get(5, TimeUnit.SECONDS);
+    }
+
+    /** Waits (bounded) for the engine to catch up with what the sockets already did. */
+    void awaitEngine(String what, Function<EngineView, Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!query(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the engine never reached: " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    static RealServer server(EngineView view, ServiceKey key, TcpBackend backend) {
+        return view.services().get(key).find(backend.address(), backend.port());
+    }
+
+    static Socket connect(ServiceKey.Address key, String source) throws IOException {
+        Socket socket = new Socket();
+        if (source != null) {
+            socket.bind(new InetSocketAddress(InetAddress.ofLiteral(source), 0));
+        }
+        socket.setSoTimeout(10_000);
+        socket.connect(new InetSocketAddress(key.address(), key.port()), 5_000);
+        return socket;
+    }
+
+    static String readLine(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b; (b = in.read()) != '\n'; ) {
+            if (b < 0) {
+                throw new IOException("end of stream after " + line);
+            }
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** Connects, reads the real server's name, closes. */
+    static String nameFrom(ServiceKey.Address key, String source) throws IOException {
+        try (Socket socket = connect(key, source)) {
+            return readLine(socket);
+        }
+    }
+
+    static String echo(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write((text + "\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return readLine(socket);
+    }
+
+    // ------------------------------------------------------------------ scheduling
+
+    @Test
+    void wrrThreeToOneOver400ConnectionsIsExactly300To100() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        TcpBackend b = backend("b", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("wrr", 0, List.of(a, b), 3, 1);
+
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < 400; i++) {
+            counts.merge(nameFrom(key, null), 1, Integer::sum);
+        }
+
+        assertEquals(Map.of("a", 300, "b", 100), counts);
+        assertEquals(300, a.accepted());
+        awaitEngine("every connection closed", v -> v.openTcpConnections() == 0);
+        assertEquals(400L, (long) query(v -> v.services().get(key).stats().snapshot().conns()));
+        assertEquals(300L, (long) query(v -> server(v, key, a).stats().snapshot().conns()));
+        assertEquals(0L, (long) query(EngineView::connectFailures));
+    }
+
+    @Test
+    void leastConnectionSendsNewConnectionsToTheIdleServer() throws Exception {
+        TcpBackend busy = backend("busy", TcpBackend.NAME_THEN_ECHO);
+        TcpBackend idle = backend("idle", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("lc", 0, List.of(busy), 1);
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Socket socket = connect(key, null);
+                held.add(socket);
+                assertEquals("busy", readLine(socket));
+            }
+            engine().update(t -> t.addDestination(key, dest(idle.address(), idle.port(), 1))).get(5, TimeUnit.SECONDS);
+
+            for (int i = 0; i < 10; i++) {
+                assertEquals("idle", nameFrom(key, null), "connection " + i);
+            }
+
+            awaitEngine("short connections closed", v -> v.openTcpConnections() == 4);
+            assertEquals(List.of(4, 0), query(v -> List.of(server(v, key, busy).activeConns(),
+                    server(v, key, busy).inactConns())));
+            assertEquals(List.of(0, 10), query(v -> List.of(server(v, key, idle).activeConns(),
+                    server(v, key, idle).inactConns())));
+            for (Socket socket : held) {
+                assertEquals("still here", echo(socket, "still here"));
+            }
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void persistenceKeepsOneClientAddressOnOneServer() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        TcpBackend b = backend("b", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("rr", ServiceFlags.PERSISTENT, List.of(a, b), 1, 1);
+        String first = nextAddress();
+        String second = nextAddress();
+
+        String firstServer = nameFrom(key, first);
+        String secondServer = nameFrom(key, second);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(firstServer, nameFrom(key, first));
+            assertEquals(secondServer, nameFrom(key, second));
+        }
+
+        assertTrue(!firstServer.equals(secondServer), "rr gave the second client's template the other server");
+        List<ConnectionSnapshot> templates = query(v -> v.connections().stream()
+                .filter(ConnectionSnapshot::template).toList());
+        assertEquals(2, templates.size());
+        assertEquals(0, templates.getFirst().clientPort());
+    }
+
+    @Test
+    void weightZeroDrainsTheServerWhileItsConnectionsKeepWorking() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        TcpBackend b = backend("b", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("rr", 0, List.of(a, b), 1, 1);
+        try (Socket one = connect(key, null); Socket two = connect(key, null)) {
+            Map<String, Socket> byServer = Map.of(readLine(one), one, readLine(two), two);
+            assertEquals(2, byServer.size());
+
+            engine().update(t -> t.editDestination(key, dest(a.address(), a.port(), 0))).get(5, TimeUnit.SECONDS);
+
+            for (int i = 0; i < 10; i++) {
+                assertEquals("b", nameFrom(key, null));
+            }
+            assertEquals("drained but alive", echo(byServer.get("a"), "drained but alive"));
+            assertEquals(1, (int) query(v -> server(v, key, a).activeConns()));
+        }
+    }
+
+    @Test
+    void theCurrentSchedulerIsUsedFromTheNextConnection() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        TcpBackend b = backend("b", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("rr", 0, List.of(a, b), 1, 5);
+        assertEquals(List.of("b", "a", "b", "a"), List.of(nameFrom(key, null), nameFrom(key, null),
+                nameFrom(key, null), nameFrom(key, null)));
+
+        engine().update(t -> t.edit(spec(key, "wrr", 0))).get(5, TimeUnit.SECONDS);
+
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            counts.merge(nameFrom(key, null), 1, Integer::sum);
+        }
+        assertEquals(Map.of("a", 2, "b", 10), counts);
+    }
+
+    // ------------------------------------------------------------------ TCP semantics
+
+    @Test
+    void halfCloseLetsTheServerAnswerAfterTheClientsEndOfStream() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.REPLY_AFTER_EOF);
+        ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
+        try (Socket socket = connect(key, null)) {
+            socket.getOutputStream().write(new byte[1000]);
+            socket.shutdownOutput();
+
+            assertEquals("a 1000", readLine(socket));
+            assertEquals(-1, socket.getInputStream().read());
+        }
+        awaitEngine("the connection in TIME_WAIT", v -> v.connections().stream()
+                .anyMatch(c -> c.state().equals("TIME_WAIT")) && v.openTcpConnections() == 0);
+        assertEquals(List.of(0, 1), query(v -> List.of(server(v, key, a).activeConns(), server(v, key, a).inactConns())));
+        TrafficStats stats = query(v -> v.services().get(key).stats().snapshot());
+        assertEquals(1000L, stats.inBytes());
+        assertEquals("a 1000\n".length(), stats.outBytes());
+    }
+
+    @Test
+    void theStatesFollowTheSocketsEstablishedFinWaitTimeWait() throws Exception {
+        TcpBackend a = backend("a", (socket, name) -> {
+            // Says its name and closes at once: the server's FIN comes first.
+            socket.getOutputStream().write((name + "\n").getBytes(StandardCharsets.US_ASCII));
+        });
+        TcpBackend b = backend("b", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address serverCloses = tcpService("rr", 0, List.of(a), 1);
+        ServiceKey.Address open = tcpService("rr", 0, List.of(b), 1);
+        try (Socket held = connect(open, null); Socket finWait = connect(serverCloses, null)) {
+            assertEquals("b", readLine(held));
+            assertEquals("a", readLine(finWait));
+            assertEquals(-1, finWait.getInputStream().read());
+            awaitEngine("FIN_WAIT", v -> stateOf(v, serverCloses).equals("FIN_WAIT"));
+            assertEquals("ESTABLISHED", query(v -> stateOf(v, open)));
+            assertEquals(List.of(1, 0), query(v -> List.of(server(v, open, b).activeConns(), server(v, open, b).inactConns())));
+            assertEquals(List.of(0, 1), query(v -> List.of(server(v, serverCloses, a).activeConns(),
+                    server(v, serverCloses, a).inactConns())));
+        }
+        awaitEngine("TIME_WAIT", v -> stateOf(v, serverCloses).equals("TIME_WAIT"));
+    }
+
+    private static String stateOf(EngineView view, ServiceKey.Address key) {
+        return view.connections().stream().filter(c -> c.virtualPort() == key.port()
+                && c.virtualAddress().equals(key.address())).map(ConnectionSnapshot::state).findFirst().orElse("none");
+    }
+
+    @Test
+    void a100MiBTransferArrivesByteIdenticalInBothDirections() throws Exception {
+        long size = 100 * MIB;
+        CompletableFuture<long[]> serverSaw = new CompletableFuture<>();
+        TcpBackend a = backend("a", (socket, name) -> {
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    sendPattern(socket.getOutputStream(), 2, size);
+                    socket.shutdownOutput();
+                } catch (IOException ignored) {
+                    // the reader reports
+                }
+            });
+            serverSaw.complete(receive(socket.getInputStream()));
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
+        long[] clientSaw;
+        try (Socket socket = connect(key, null)) {
+            socket.setSoTimeout(60_000);
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    sendPattern(socket.getOutputStream(), 1, size);
+                    socket.shutdownOutput();
+                } catch (IOException ignored) {
+                    // the assertions report
+                }
+            });
+            clientSaw = receive(socket.getInputStream());
+            writer.join();
+        }
+
+        assertEquals(size, clientSaw[0]);
+        assertEquals(patternCrc(2, size), clientSaw[1]);
+        long[] server = serverSaw.get(60, TimeUnit.SECONDS);
+        assertEquals(size, server[0]);
+        assertEquals(patternCrc(1, size), server[1]);
+        awaitEngine("the connection closed", v -> v.openTcpConnections() == 0);
+        TrafficStats stats = query(v -> v.services().get(key).stats().snapshot());
+        assertEquals(List.of(1L, size, size), List.of(stats.conns(), stats.inBytes(), stats.outBytes()));
+        TrafficStats dest = query(v -> server(v, key, a).stats().snapshot());
+        assertEquals(stats, dest);
+        assertTrue(stats.inPackets() > 0 && stats.outPackets() > 0);
+    }
+
+    private static void sendPattern(OutputStream out, long seed, long size) throws IOException {
+        Random random = new Random(seed);
+        byte[] block = new byte[64 * 1024];
+        for (long sent = 0; sent < size; sent += block.length) {
+            random.nextBytes(block);
+            out.write(block, 0, (int) Math.min(block.length, size - sent));
+        }
+        out.flush();
+    }
+
+    private static long patternCrc(long seed, long size) {
+        Random random = new Random(seed);
+        CRC32 crc = new CRC32();
+        byte[] block = new byte[64 * 1024];
+        for (long sent = 0; sent < size; sent += block.length) {
+            random.nextBytes(block);
+            crc.update(block, 0, (int) Math.min(block.length, size - sent));
+        }
+        return crc.getValue();
+    }
+
+    /** Reads to end of stream: {bytes, CRC32}. */
+    private static long[] receive(InputStream in) throws IOException {
+        CRC32 crc = new CRC32();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            crc.update(buffer, 0, n);
+            total += n;
+        }
+        return new long[] {total, crc.getValue()};
+    }
+
+    @Test
+    void aKilledServerIsSkippedByRetriesAndItsFailuresAreCounted() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        TcpBackend b = backend("b", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("rr", 0, List.of(a, b), 1, 1);
+        assertEquals(List.of("b", "a"), List.of(nameFrom(key, null), nameFrom(key, null)));
+
+        b.close();
+        for (int i = 0; i < 10; i++) {
+            assertEquals("a", nameFrom(key, null), "connection " + i);
+        }
+
+        long failures = query(EngineView::connectFailures);
+        assertTrue(failures >= 5, "rr offered the dead server every other time: " + failures);
+        assertEquals(0L, (long) query(EngineView::clientResets));
+        // Each failed attempt was a connection the dead server was given, as the kernel counts it.
+        assertEquals(1 + failures, (long) query(v -> server(v, key, b).stats().snapshot().conns()));
+        assertEquals(11L, (long) query(v -> server(v, key, a).stats().snapshot().conns()));
+    }
+
+    @Test
+    void aClientIsResetWhenEveryAttemptFails() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
+        a.close();
+
+        try (Socket socket = connect(key, null)) {
+            assertThrows(SocketException.class, () -> socket.getInputStream().read());
+        }
+
+        awaitEngine("the reset counted", v -> v.clientResets() == 1);
+        assertEquals(1L, (long) query(EngineView::connectFailures));
+        assertEquals("CLOSE", query(v -> v.connections().getFirst().state()));
+    }
+
+    @Test
+    void deletingAServerLetsItsConnectionsRunUnlessExpireNodestConn() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        TcpBackend b = backend("b", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
+        try (Socket socket = connect(key, null)) {
+            assertEquals("a", readLine(socket));
+            engine().update(t -> {
+                t.addDestination(key, dest(b.address(), b.port(), 1));
+                t.removeDestination(key, a.address(), a.port());
+            }).get(5, TimeUnit.SECONDS);
+            assertEquals("b", nameFrom(key, null));
+            assertEquals("after delete", echo(socket, "after delete"));
+        }
+    }
+
+    @Test
+    void expireNodestConnClosesADeletedServersConnections() throws Exception {
+        engine(options().withExpireNodestConn(true));
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
+        try (Socket socket = connect(key, null)) {
+            assertEquals("a", readLine(socket));
+            engine().update(t -> t.removeDestination(key, a.address(), a.port())).get(5, TimeUnit.SECONDS);
+            assertThrows(IOException.class, () -> echo(socket, "gone"));
+        }
+        assertEquals(0, (int) query(EngineView::openTcpConnections));
+    }
+
+    @Test
+    void deletingAServiceClosesItsListener() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
+        assertTrue((boolean) query(v -> v.listening().contains(key)));
+
+        engine().update(t -> t.remove(key)).get(5, TimeUnit.SECONDS);
+
+        assertTrue((boolean) query(v -> v.listening().isEmpty()));
+        assertThrows(IOException.class, () -> nameFrom(key, null));
+    }
+
+    @Test
+    void unproxiableServicesAreSkipped() throws Exception {
+        String vip = nextAddress();
+        ServiceKey mark = new ServiceKey.Mark(io.jlvs.core.model.AddressFamily.INET, 7);
+        ServiceKey portZero = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral(vip), 0);
+        ServiceKey sctp = new ServiceKey.Address(Protocol.SCTP, InetAddress.ofLiteral(vip), 5000);
+        engine().update(t -> {
+            t.add(spec(mark, "rr", 0));
+            t.add(spec(portZero, "rr", ServiceFlags.PERSISTENT));
+            t.add(spec(sctp, "rr", 0));
+        }).get(5, TimeUnit.SECONDS);
+        assertEquals(3, (int) query(v -> v.services().services().size()));
+        assertTrue((boolean) query(v -> v.listening().isEmpty()));
+    }
+
+    // ------------------------------------------------------------------ UDP
+
+    ServiceKey.Address udpService(int flags, List<UdpBackend> servers) throws Exception {
+        String vip = nextAddress();
+        ServiceKey.Address key = new ServiceKey.Address(Protocol.UDP, InetAddress.ofLiteral(vip), freeUdpPort(vip));
+        engine().update(t -> {
+            t.add(spec(key, "rr", flags));
+            for (UdpBackend s : servers) {
+                t.addDestination(key, dest(s.address(), s.port(), 1));
+            }
+        }).get(5, TimeUnit.SECONDS);
+        return key;
+    }
+
+    static String ask(DatagramSocket socket, ServiceKey.Address key, String text) throws IOException {
+        byte[] data = text.getBytes(StandardCharsets.US_ASCII);
+        socket.send(new DatagramPacket(data, data.length, new InetSocketAddress(key.address(), key.port())));
+        DatagramPacket reply = new DatagramPacket(new byte[2048], 2048);
+        socket.receive(reply);
+        assertEquals(new InetSocketAddress(key.address(), key.port()), reply.getSocketAddress(), "replies come from the VIP");
+        String answer = new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII);
+        assertTrue(answer.endsWith(" " + text), answer);
+        return answer.substring(0, answer.indexOf(' '));
+    }
+
+    static DatagramSocket udpClient() throws SocketException {
+        DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        socket.setSoTimeout(5_000);
+        return socket;
+    }
+
+    @Test
+    void udpSessionsStickToTheirServerAndRoundRobinSpreadsSessions() throws Exception {
+        UdpBackend a = udpBackend("a");
+        UdpBackend b = udpBackend("b");
+        ServiceKey.Address key = udpService(0, List.of(a, b));
+        Map<String, Integer> sessions = new HashMap<>();
+        for (int client = 0; client < 4; client++) {
+            try (DatagramSocket socket = udpClient()) {
+                String first = ask(socket, key, "hello " + client);
+                for (int i = 0; i < 5; i++) {
+                    assertEquals(first, ask(socket, key, "again " + i));
+                }
+                sessions.merge(first, 1, Integer::sum);
+            }
+        }
+        assertEquals(Map.of("a", 2, "b", 2), sessions);
+        List<ConnectionSnapshot> entries = query(EngineView::connections);
+        assertEquals(4, entries.size());
+        assertTrue(entries.stream().allMatch(e -> e.protocol().equals("UDP")));
+        TrafficStats stats = query(v -> v.services().get(key).stats().snapshot());
+        assertEquals(List.of(4L, 24L, 24L), List.of(stats.conns(), stats.inPackets(), stats.outPackets()));
+        assertEquals(4, (int) query(EngineView::udpSessions));
+    }
+
+    @Test
+    void onePacketSchedulingSpreadsEveryDatagram() throws Exception {
+        UdpBackend a = udpBackend("a");
+        UdpBackend b = udpBackend("b");
+        ServiceKey.Address key = udpService(ServiceFlags.ONEPACKET, List.of(a, b));
+        Map<String, Integer> answers = new HashMap<>();
+        try (DatagramSocket socket = udpClient()) {
+            for (int i = 0; i < 10; i++) {
+                answers.merge(ask(socket, key, "datagram " + i), 1, Integer::sum);
+            }
+        }
+        assertEquals(Map.of("a", 5, "b", 5), answers);
+        assertEquals(0, (int) query(EngineView::connectionEntries), "one-packet entries end with their datagram");
+        TrafficStats stats = query(v -> v.services().get(key).stats().snapshot());
+        assertEquals(List.of(10L, 10L, 10L), List.of(stats.conns(), stats.inPackets(), stats.outPackets()));
+    }
+
+    @Test
+    void udpSessionsExpireWithTheirEntries() throws Exception {
+        UdpBackend a = udpBackend("a");
+        ServiceKey.Address key = udpService(0, List.of(a));
+        engine().setTimeouts(new io.jlvs.core.model.Timeouts(0, 0, 1));
+        try (DatagramSocket socket = udpClient()) {
+            assertEquals("a", ask(socket, key, "short-lived"));
+        }
+        awaitEngine("the session expired", v -> v.udpSessions() == 0 && v.connectionEntries() == 0);
+        assertEquals(1, (int) query(v -> v.timeouts().udp()));
+    }
+
+    // ------------------------------------------------------------------ shutdown
+
+    @Test
+    void closeLetsAConnectionFinishWithinTheDrainDeadline() throws Exception {
+        engine(options().withDrainTimeout(Duration.ofSeconds(20)));
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
+        Socket socket = connect(key, null);
+        assertEquals("a", readLine(socket));
+
+        long start = System.nanoTime();
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(engine()::close);
+        awaitListenerGone(key);
+        assertEquals("one more", echo(socket, "one more"));
+        socket.close();
+        closing.get(20, TimeUnit.SECONDS);
+
+        long took = System.nanoTime() - start;
+        assertTrue(took < TimeUnit.SECONDS.toNanos(10), "closed when drained, not at the deadline: " + took);
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("jlvs-proxy-")
+                && t.isAlive() && engineThreadOf(t)), "the loop thread is gone");
+    }
+
+    private boolean engineThreadOf(Thread thread) {
+        return thread.getName().startsWith("jlvs-proxy-");
+    }
+
+    @Test
+    void closeResetsWhatIsLeftAtTheDrainDeadline() throws Exception {
+        engine(options().withDrainTimeout(Duration.ofMillis(500)));
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
+        try (Socket slow = connect(key, null)) {
+            assertEquals("a", readLine(slow));
+            long start = System.nanoTime();
+            engine().close();
+            long took = System.nanoTime() - start;
+
+            assertTrue(took >= TimeUnit.MILLISECONDS.toNanos(450), "waited for the deadline: " + took);
+            assertTrue(took < TimeUnit.SECONDS.toNanos(5), "then closed: " + took);
+            assertThrows(IOException.class, () -> {
+                if (slow.getInputStream().read() < 0) {
+                    throw new IOException("closed");
+                }
+            });
+        }
+        assertThrows(IOException.class, () -> nameFrom(key, null));
+    }
+
+    private static void awaitListenerGone(ServiceKey.Address key) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(key.address(), key.port()), 1_000);
+            } catch (IOException refused) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the listener never closed");
+    }
+}

@@ -1,0 +1,54 @@
+package io.jlvs.proxy;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/** A UDP real server for tests: answers each datagram with its name, a space and the datagram. */
+final class UdpBackend implements AutoCloseable {
+    private final String name;
+    private final DatagramSocket socket;
+    private final Thread reader;
+
+    private UdpBackend(String name, DatagramSocket socket) {
+        this.name = name;
+        this.socket = socket;
+        this.reader = Thread.ofVirtual().name("udp-backend-" + name).start(this::serve);
+    }
+
+    static UdpBackend start(String name, String address) throws IOException {
+        return new UdpBackend(name, new DatagramSocket(new InetSocketAddress(InetAddress.ofLiteral(address), 0)));
+    }
+
+    private void serve() {
+        byte[] buffer = new byte[2048];
+        while (!socket.isClosed()) {
+            try {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                socket.receive(packet);
+                byte[] reply = (name + " " + new String(packet.getData(), 0, packet.getLength(),
+                        StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
+                socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    InetAddress address() {
+        return socket.getLocalAddress();
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        socket.close();
+        reader.join(5_000);
+    }
+}
