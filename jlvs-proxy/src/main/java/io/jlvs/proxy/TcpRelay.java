@@ -7,6 +7,8 @@ import io.jlvs.core.proto.PacketDirection;
 import io.jlvs.core.proto.TcpStateTable;
 import io.jlvs.core.service.RealServer;
 import io.jlvs.core.service.VirtualService;
+import io.jlvs.core.model.ProxyProtocol;
+import io.jlvs.proxy.header.ProxyHeader;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -155,6 +157,7 @@ final class TcpRelay implements Session {
         table.touch(slot, now);
         established = true;
         failed = List.of();
+        writeProxyHeader();
         for (ByteBuf data : early) {
             server.write(data, server.voidPromise());
         }
@@ -166,6 +169,16 @@ final class TcpRelay implements Session {
         } else {
             // Not after an end of stream: epoll has dropped the socket's read interest by then.
             client.config().setAutoRead(true);
+        }
+    }
+
+    /** The PROXY protocol header goes first, so the real server learns the client's address. */
+    private void writeProxyHeader() {
+        ProxyProtocol version = service.spec().proxyProtocol();
+        if (version != ProxyProtocol.NONE) {
+            ByteBuf header = server.alloc().buffer(ProxyHeader.V1_MAX_LENGTH);
+            ProxyHeader.write(version, header, clientAddress, virtualAddress);
+            server.write(header, server.voidPromise());
         }
     }
 

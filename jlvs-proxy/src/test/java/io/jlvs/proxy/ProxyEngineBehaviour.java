@@ -4,6 +4,7 @@ import io.jlvs.core.conn.ConnectionSnapshot;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ForwardMethod;
 import io.jlvs.core.model.Protocol;
+import io.jlvs.core.model.ProxyProtocol;
 import io.jlvs.core.model.ServiceFlags;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
@@ -206,6 +207,19 @@ abstract class ProxyEngineBehaviour {
         assertEquals(400L, (long) query(v -> v.services().get(key).stats().snapshot().conns()));
         assertEquals(300L, (long) query(v -> server(v, key, a).stats().snapshot().conns()));
         assertEquals(0L, (long) query(EngineView::connectFailures));
+    }
+
+    @Test
+    void aProxyProtocolServiceTellsTheRealServerTheClientsAddressFirst() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.FIRST_LINE);
+        ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
+        engine().update(t -> t.edit(t.get(key).spec().withProxyProtocol(ProxyProtocol.V1))).get(5, TimeUnit.SECONDS);
+        String client = nextAddress();
+        try (Socket socket = connect(key, client)) {
+            String expected = "PROXY TCP4 " + client + " " + key.address().getHostAddress() + " "
+                    + socket.getLocalPort() + " " + key.port() + "\r";
+            assertEquals(expected, readLine(socket));
+        }
     }
 
     @Test

@@ -34,6 +34,19 @@ final class TcpBackend implements AutoCloseable {
         }
     };
 
+    /** Answers with the first line it reads (a PROXY protocol v1 header), then closes. */
+    static final Behaviour FIRST_LINE = (socket, name) -> {
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
+        for (int b; (b = in.read()) >= 0; ) {
+            out.write(b);
+            if (b == '\n') {
+                break;
+            }
+        }
+        out.flush();
+    };
+
     /** Reads to end of stream, then answers "name bytes" and a newline (a half-closed request). */
     static final Behaviour REPLY_AFTER_EOF = (socket, name) -> {
         long total = socket.getInputStream().transferTo(OutputStream.nullOutputStream());
