@@ -5,5 +5,8 @@ module io.jlvs.daemon {
     requires io.jlvs.proxy;
     requires info.picocli;
     requires org.slf4j;
+    requires jdk.httpserver;
+    exports io.jlvs.daemon;
     opens io.jlvs.daemon to info.picocli;
+    opens io.jlvs.daemon.quickstart to info.picocli;
 }

@@ -1,5 +1,6 @@
 package io.jlvs.daemon;
 
+import io.jlvs.daemon.quickstart.QuickstartCommand;
 import picocli.CommandLine;
 
 import java.util.Arrays;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jlvs", mixinStandardHelpOptions = true, version = "jlvs 0.1.0",
         description = {"Linux Virtual Server in Java: IPVS, ipvsadm and keepalived.",
                 "  adm ARGS...   ipvsadm, argument for argument (also bin/ipvsadm)"},
-        subcommands = {DaemonCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {QuickstartCommand.class, DaemonCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
