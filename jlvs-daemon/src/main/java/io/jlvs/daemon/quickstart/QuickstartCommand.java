@@ -2,6 +2,8 @@ package io.jlvs.daemon.quickstart;
 
 import io.jlvs.cli.ipvsadm.Ipvsadm;
 import io.jlvs.control.socket.SocketControlClient;
+import io.jlvs.control.HostFacts;
+import io.jlvs.daemon.DaemonMode;
 import io.jlvs.daemon.DaemonStartupException;
 import io.jlvs.daemon.Jlvsd;
 import picocli.CommandLine.Command;
@@ -44,6 +46,8 @@ public final class QuickstartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The walkthrough is the output: jlvsd's own log stays quiet unless something goes wrong.
+        System.setProperty("jlvs.log.level", System.getProperty("jlvs.log.level", "WARN"));
         if (port < 1 || port > 65535) {
             System.err.println("jlvs quickstart: --port must be 1 to 65535, not " + port);
             return 2;
@@ -140,7 +144,8 @@ public final class QuickstartCommand implements Callable<Integer> {
         }
 
         static Session open(Path work, PrintStream out) throws IOException, DaemonStartupException {
-            Jlvsd daemon = Jlvsd.start(work.resolve("jlvsd.sock"), work.resolve("state"));
+            Jlvsd daemon = Jlvsd.start(work.resolve("jlvsd.sock"), work.resolve("state"), HostFacts.system(),
+                    DaemonMode.PROXY);
             try {
                 return new Session(daemon, new DemoServer[] {DemoServer.start("web1", VIP), DemoServer.start("web2", VIP)}, out);
             } catch (IOException | RuntimeException e) {

@@ -1,0 +1,72 @@
+package io.jlvs.daemon.quickstart;
+
+import io.jlvs.daemon.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** ./jlvs quickstart --requests N, run in-process: both demo servers answer, the stats add up. */
+class QuickstartTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void twentyRequestsAreSplitBetweenBothDemoServersAndCounted() throws Exception {
+        int port = freePort();
+        int status = Main.run("quickstart", "--requests", "20", "--port", String.valueOf(port));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, () -> text + err.toString(StandardCharsets.UTF_8));
+        assertTrue(text.contains("$ jlvs adm -A -t 127.0.0.1:" + port + " -s rr\n"), text);
+        assertTrue(text.contains("# 10 x hello from web1\n"), text);
+        assertTrue(text.contains("# 10 x hello from web2\n"), text);
+        // the --stats line of the service: 20 connections
+        Matcher service = Pattern.compile("TCP  127\\.0\\.0\\.1:" + port + " +(\\d+) ").matcher(text);
+        assertTrue(service.find(), text);
+        assertEquals("20", service.group(1));
+    }
+
+    @Test
+    void aTakenPortIsReportedWithTheWayOut() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            int status = Main.run("quickstart", "--requests", "1", "--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(1, status);
+            assertEquals("jlvs quickstart: 127.0.0.1:" + taken.getLocalPort()
+                    + " is already in use; pick another port with --port N\n", err.toString(StandardCharsets.UTF_8));
+        }
+    }
+}
