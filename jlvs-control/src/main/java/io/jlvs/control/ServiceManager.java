@@ -158,6 +158,7 @@ public final class ServiceManager {
             case Query.GetConnections q -> new Reply.Connections(source.connections());
             case Query.GetTimeouts q -> new Reply.CurrentTimeouts(snapshot.timeouts());
             case Query.GetDaemons q -> new Reply.Daemons(snapshot.daemons());
+            case Query.GetDataPlane q -> new Reply.DataPlane(source.dataPlane());
         };
     }
 

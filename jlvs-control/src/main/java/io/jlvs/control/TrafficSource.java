@@ -27,6 +27,11 @@ public interface TrafficSource {
         return DestinationCounters.ZERO;
     }
 
+    /** The data plane's name, as jlvs adm reports it ("none" without an engine). */
+    default String dataPlane() {
+        return "none";
+    }
+
     /** The connection entries, as ipvsadm -Lc lists them. */
     default List<ConnectionEntry> connections() {
         return List.of();

@@ -102,6 +102,11 @@ final class ProxyBridge implements ServiceTableListener, TrafficSource {
     }
 
     @Override
+    public String dataPlane() {
+        return "proxy";
+    }
+
+    @Override
     public List<ConnectionEntry> connections() {
         return engine.query(view -> {
             List<ConnectionEntry> entries = new ArrayList<>();

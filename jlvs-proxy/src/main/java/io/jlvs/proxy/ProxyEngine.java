@@ -6,7 +6,6 @@ import io.jlvs.core.service.VirtualServiceTable;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
@@ -53,9 +52,8 @@ public final class ProxyEngine implements AutoCloseable {
 
     private ProxyEngine(ProxyOptions options) {
         ProxyTransport transport = ProxyTransport.select(options.nativeTransport());
-        this.group = new MultiThreadIoEventLoopGroup(1,
-                new DefaultThreadFactory("jlvs-proxy-" + ENGINES.incrementAndGet(), true),
-                transport.ioHandlerFactory());
+        this.group = transport.oneThreadGroup().apply(
+                new DefaultThreadFactory("jlvs-proxy-" + ENGINES.incrementAndGet(), true));
         EventLoop loop = group.next();
         this.core = new EngineCore(options, transport, loop);
         this.listeners = new Listeners(core, group);

@@ -1,18 +1,21 @@
 package io.jlvs.proxy;
 
-import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
 
 /**
  * The Netty transport the engine runs on, chosen once: native epoll when Netty can load it, NIO
@@ -25,7 +28,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
  * @param name   "epoll" or "nio"
  * @param reason why this transport was chosen
  */
-public record ProxyTransport(String name, String reason, IoHandlerFactory ioHandlerFactory,
+public record ProxyTransport(String name, String reason, Function<ThreadFactory, EventLoopGroup> oneThreadGroup,
                              Class<? extends ServerChannel> serverChannel,
                              Class<? extends SocketChannel> socketChannel,
                              Class<? extends DatagramChannel> datagramChannel,
@@ -34,13 +37,13 @@ public record ProxyTransport(String name, String reason, IoHandlerFactory ioHand
     /** Native epoll when wanted and available, else NIO. */
     public static ProxyTransport select(boolean nativeWanted) {
         if (nativeWanted && Epoll.isAvailable()) {
-            return new ProxyTransport("epoll", "native epoll is available", EpollIoHandler.newFactory(),
+            return new ProxyTransport("epoll", "native epoll is available", threads -> new EpollEventLoopGroup(1, threads),
                     EpollServerSocketChannel.class, EpollSocketChannel.class, EpollDatagramChannel.class, true);
         }
         String reason = nativeWanted
                 ? "native epoll is unavailable: " + Epoll.unavailabilityCause()
                 : "the native transport is turned off";
-        return new ProxyTransport("nio", reason, NioIoHandler.newFactory(), NioServerSocketChannel.class,
+        return new ProxyTransport("nio", reason, threads -> new NioEventLoopGroup(1, threads), NioServerSocketChannel.class,
                 NioSocketChannel.class, NioDatagramChannel.class, false);
     }
 

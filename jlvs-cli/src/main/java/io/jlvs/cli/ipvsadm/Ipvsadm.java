@@ -30,6 +30,7 @@ public final class Ipvsadm {
     private final CommandLineParser parser;
     private final ServiceListing serviceListing;
     private final OtherListings otherListings;
+    private final ProxyNotice proxyNotice;
 
     /**
      * An ipvsadm that reaches the table through client, resolves names with resolver, and names
@@ -42,6 +43,7 @@ public final class Ipvsadm {
         this.parser = new CommandLineParser(program, resolver);
         this.serviceListing = new ServiceListing(resolver);
         this.otherListings = new OtherListings(resolver);
+        this.proxyNotice = new ProxyNotice(this::send);
     }
 
     /** Runs ipvsadm with args (without the program name) and returns its exit status. */
@@ -130,7 +132,10 @@ public final class Ipvsadm {
     private int apply(Command command, PrintStream err) throws ProgramExit {
         Reply reply = send(command);
         return switch (reply) {
-            case Reply.Ok ok -> ExitStatus.OK;
+            case Reply.Ok ok -> {
+                proxyNotice.afterApplied(List.of(command), err);
+                yield ExitStatus.OK;
+            }
             case Reply.Failure failure -> {
                 err.println(failure.error().message());
                 yield ExitStatus.TABLE_ERROR;
@@ -214,13 +219,16 @@ public final class Ipvsadm {
         int result = ExitStatus.OK;
         List<Command> rest = List.copyOf(pending);
         pending.clear();
+        List<Command> sent = rest;
         while (!rest.isEmpty()) {
             Reply reply = send(new Command.Batch(rest));
             switch (reply) {
                 case Reply.Ok ok -> {
+                    proxyNotice.afterApplied(sent, err);
                     return ExitStatus.OK;
                 }
                 case Reply.Failure failure -> {
+                    proxyNotice.afterApplied(rest.subList(0, Math.clamp(failure.index(), 0, rest.size())), err);
                     err.println(failure.error().message());
                     int failed = Math.clamp(failure.index(), 0, rest.size() - 1);
                     result = failed == rest.size() - 1 ? ExitStatus.TABLE_ERROR : ExitStatus.OK;

@@ -20,4 +20,8 @@ public sealed interface Query extends Request {
     /** The sync daemons (ipvsadm -L --daemon). */
     record GetDaemons() implements Query {
     }
+
+    /** Which data plane jlvsd runs (jlvs adm tells the user when it serves -g/-i by proxying). */
+    record GetDataPlane() implements Query {
+    }
 }

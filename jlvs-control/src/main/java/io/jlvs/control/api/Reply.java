@@ -39,6 +39,13 @@ public sealed interface Reply {
     record CurrentTimeouts(Timeouts timeouts) implements Reply {
     }
 
+    /**
+     * The data plane jlvsd runs: "proxy", "none" (the table is kept but nothing is forwarded) or,
+     * later, "packet".
+     */
+    record DataPlane(String name) implements Reply {
+    }
+
     /** The running sync daemons. */
     record Daemons(List<SyncDaemonSpec> daemons) implements Reply {
         public Daemons {

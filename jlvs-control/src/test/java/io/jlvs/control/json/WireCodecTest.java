@@ -77,7 +77,8 @@ class WireCodecTest {
                 new Query.GetServices(WEB),
                 new Query.GetConnections(),
                 new Query.GetTimeouts(),
-                new Query.GetDaemons());
+                new Query.GetDaemons(),
+                new Query.GetDataPlane());
     }
 
     static Stream<Reply> replies() {
@@ -92,7 +93,8 @@ class WireCodecTest {
                 new Reply.Connections(List.of(new ConnectionEntry("TCP", 899_000, "ESTABLISHED", ip("10.9.9.9"), 40000,
                         ip("10.0.0.1"), 80, ip("192.168.1.1"), 8080, "", ""))),
                 new Reply.CurrentTimeouts(Timeouts.DEFAULT),
-                new Reply.Daemons(List.of(MASTER)));
+                new Reply.Daemons(List.of(MASTER)),
+                new Reply.DataPlane("proxy"));
     }
 
     @ParameterizedTest
