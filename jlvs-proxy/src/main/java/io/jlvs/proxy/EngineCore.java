@@ -38,14 +38,19 @@ final class EngineCore {
     long connectFailures;
     /** Clients reset because no attempt succeeded or nothing could be scheduled. */
     long clientResets;
-    /** New connections or datagrams for which the scheduler had no real server (or the table was full). */
+    /**
+     * New connections or datagrams for which the scheduler had no real server (or the table was full
+     * at {@link ProxyOptions#maxConnections()}).
+     */
     long unscheduled;
 
     EngineCore(ProxyOptions options, ProxyTransport transport, EventLoop loop) {
         this.options = options;
         this.transport = transport;
         this.loop = loop;
-        this.table = new ConnectionTable(options.connectionCapacity(), states, registry,
+        // Starts small and grows (allocating, rarely) up to the configured maximum.
+        this.table = new ConnectionTable(Math.min(ProxyOptions.INITIAL_CONNECTIONS, options.maxConnections()),
+                options.maxConnections(), states, registry,
                 new ConnectionOptions(options.expireNodestConn(), false), now());
         this.scheduler = new ConnectionScheduler(table);
     }

@@ -1,5 +1,7 @@
 package io.jlvs.proxy;
 
+import io.jlvs.core.conn.ConnectionTable;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,19 +14,27 @@ import java.util.Objects;
  * @param expireNodestConn   the kernel's expire_nodest_conn: when a real server is deleted, close its
  *                           connections at once instead of letting them run until they end
  * @param drainTimeout       on shutdown, how long established connections may drain
- * @param connectionCapacity the most connection entries (connections plus persistence templates)
- *                           the engine's connection table holds
+ * @param maxConnections     the most connection entries (connections plus persistence templates,
+ *                           TIME_WAIT entries included) the engine's connection table may hold; the
+ *                           table starts at {@link #INITIAL_CONNECTIONS} (or this, if smaller) and
+ *                           doubles as needed up to it, about {@value ConnectionTable#BYTES_PER_ENTRY}
+ *                           bytes of heap per entry. Only a table at this size with every entry taken
+ *                           refuses a new connection (the client is reset)
  * @param nativeTransport    use Netty's native epoll transport when it is available (else NIO)
  */
 public record ProxyOptions(int connectAttempts, Duration connectTimeout, boolean expireNodestConn,
-                           Duration drainTimeout, int connectionCapacity, boolean nativeTransport) {
+                           Duration drainTimeout, int maxConnections, boolean nativeTransport) {
 
     /**
-     * Three attempts, 3 s per connect, connections outlive their deleted server, 10 s drain, 65,536
-     * entries, native transport when available.
+     * Three attempts, 3 s per connect, connections outlive their deleted server, 10 s drain, up to
+     * {@value ConnectionTable#DEFAULT_MAX_CAPACITY} entries (room for about 35,000 new connections a
+     * second lingering 120 s in TIME_WAIT; 832 MiB when full), native transport when available.
      */
     public static final ProxyOptions DEFAULT = new ProxyOptions(3, Duration.ofSeconds(3), false, Duration.ofSeconds(10),
-            1 << 16, true);
+            ConnectionTable.DEFAULT_MAX_CAPACITY, true);
+
+    /** The connection table's size when the engine starts; it grows from there. */
+    public static final int INITIAL_CONNECTIONS = 4096;
 
     public ProxyOptions {
         if (connectAttempts < 1) {
@@ -32,38 +42,39 @@ public record ProxyOptions(int connectAttempts, Duration connectTimeout, boolean
         }
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
-        if (connectionCapacity < 1) {
-            throw new IllegalArgumentException("connectionCapacity must be positive: " + connectionCapacity);
+        if (maxConnections < 1 || maxConnections > ConnectionTable.LIMIT_CAPACITY) {
+            throw new IllegalArgumentException("maxConnections must be between 1 and " + ConnectionTable.LIMIT_CAPACITY
+                    + ": " + maxConnections);
         }
     }
 
     public ProxyOptions withConnectAttempts(int attempts) {
-        return new ProxyOptions(attempts, connectTimeout, expireNodestConn, drainTimeout, connectionCapacity,
+        return new ProxyOptions(attempts, connectTimeout, expireNodestConn, drainTimeout, maxConnections,
                 nativeTransport);
     }
 
     public ProxyOptions withConnectTimeout(Duration timeout) {
-        return new ProxyOptions(connectAttempts, timeout, expireNodestConn, drainTimeout, connectionCapacity,
+        return new ProxyOptions(connectAttempts, timeout, expireNodestConn, drainTimeout, maxConnections,
                 nativeTransport);
     }
 
     public ProxyOptions withExpireNodestConn(boolean expire) {
-        return new ProxyOptions(connectAttempts, connectTimeout, expire, drainTimeout, connectionCapacity,
+        return new ProxyOptions(connectAttempts, connectTimeout, expire, drainTimeout, maxConnections,
                 nativeTransport);
     }
 
     public ProxyOptions withDrainTimeout(Duration timeout) {
-        return new ProxyOptions(connectAttempts, connectTimeout, expireNodestConn, timeout, connectionCapacity,
+        return new ProxyOptions(connectAttempts, connectTimeout, expireNodestConn, timeout, maxConnections,
                 nativeTransport);
     }
 
-    public ProxyOptions withConnectionCapacity(int capacity) {
-        return new ProxyOptions(connectAttempts, connectTimeout, expireNodestConn, drainTimeout, capacity,
+    public ProxyOptions withMaxConnections(int max) {
+        return new ProxyOptions(connectAttempts, connectTimeout, expireNodestConn, drainTimeout, max,
                 nativeTransport);
     }
 
     public ProxyOptions withNativeTransport(boolean useNative) {
-        return new ProxyOptions(connectAttempts, connectTimeout, expireNodestConn, drainTimeout, connectionCapacity,
+        return new ProxyOptions(connectAttempts, connectTimeout, expireNodestConn, drainTimeout, maxConnections,
                 useNative);
     }
 }

@@ -512,6 +512,25 @@ abstract class ProxyEngineBehaviour {
     }
 
     @Test
+    void aTableFullAtMaxConnectionsResetsTheNextClient() throws Exception {
+        engine(options().withMaxConnections(3));
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
+        for (int i = 0; i < 3; i++) {
+            assertEquals("a", nameFrom(key, null), "connection " + i);
+        }
+        // The three closed connections' entries linger (TIME_WAIT, CLOSE) in every slot there is.
+        try (Socket socket = connect(key, null)) {
+            assertThrows(SocketException.class, () -> socket.getInputStream().read());
+        }
+
+        awaitEngine("the refusal counted", v -> v.clientResets() == 1);
+        assertEquals(1L, (long) query(EngineView::unscheduled));
+        assertEquals(0L, (long) query(EngineView::connectFailures));
+        assertEquals(3, (int) query(EngineView::connectionEntries));
+    }
+
+    @Test
     void deletingAServerLetsItsConnectionsRunUnlessExpireNodestConn() throws Exception {
         TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
         TcpBackend b = backend("b", TcpBackend.NAME_THEN_ECHO);

@@ -38,6 +38,8 @@ import java.util.Locale;
 public final class Simulator {
     /** Entries (connections plus persistence templates) one script can create. */
     public static final int CAPACITY = 1 << 18;
+    /** The connection table's size before a script needs more. */
+    private static final int INITIAL_CAPACITY = 1024;
 
     private final ServiceManager manager = new ServiceManager();
     private final ServiceRuntime runtime;
@@ -51,7 +53,8 @@ public final class Simulator {
         this.out = out;
         this.err = err;
         ProtocolStates states = new ProtocolStates();
-        ConnectionTable table = new ConnectionTable(CAPACITY, states, new DestinationRegistry(),
+        // Starts small and grows as the script makes connections, up to CAPACITY.
+        ConnectionTable table = new ConnectionTable(INITIAL_CAPACITY, CAPACITY, states, new DestinationRegistry(),
                 ConnectionOptions.DEFAULT, 0);
         this.connections = new ConnectionScheduler(table);
         manager.addListener(runtime);

@@ -10,6 +10,7 @@ import io.jlvs.core.service.Flow;
 import io.jlvs.core.service.RealServer;
 import io.jlvs.core.service.VirtualService;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -24,9 +25,23 @@ import java.util.function.Consumer;
  * tuple only. A template expires only when no connection it controls remains: until then its
  * timer is re-armed for 60 seconds, as ip_vs_conn_expire does.
  *
- * <p>Capacity is fixed: when every slot is taken, creating fails (the kernel's allocation
- * failure). Lookups, state changes, counting and expiry allocate nothing; listing does.
- * Owned by one thread.
+ * <p>The table grows as a hash table does: when every slot is taken and the capacity is below the
+ * maximum, the capacity doubles (capped at the maximum), every per-slot array is copied into a
+ * larger one, both indexes are rebuilt for the new size and the timer wheel grows with it. Slot
+ * numbers never change, so callers may hold them across a grow. Only a table at its maximum with
+ * every slot taken refuses an entry (the kernel, whose table is bounded by memory alone, fails
+ * the same way when an allocation fails). The table never shrinks: it keeps the size its busiest
+ * moment needed, so a steady load runs without growing again.
+ *
+ * <p>Memory: {@value #BYTES_PER_ENTRY} bytes per slot at a power-of-two capacity (148 in the
+ * per-slot arrays, 32 in the two indexes, 28 in the timer wheel), so the default maximum of
+ * {@value #DEFAULT_MAX_CAPACITY} entries is 832 MiB; 13,000 new connections a second, each
+ * lingering 120 s in TIME_WAIT, need about 1.6 million entries (a 2 Mi-entry table, 416 MiB).
+ * While a grow copies, the old and the new arrays are both held.
+ *
+ * <p>Lookups, state changes, counting and expiry allocate nothing; creating an entry allocates
+ * only when it grows the table (amortized, and never once the table has reached its working size);
+ * listing allocates. Owned by one thread.
  */
 public final class ConnectionTable {
     /** No entry. */
@@ -42,6 +57,16 @@ public final class ConnectionTable {
     public static final long TICK_NANOS = 125_000_000L;
     /** The wheel's size: 8192 ticks of 125 ms cover 1024 s, more than any default timeout. */
     public static final int WHEEL_BUCKETS = 8192;
+    /** The maximum capacity of a table built without one: about 4.2 million entries. */
+    public static final int DEFAULT_MAX_CAPACITY = 1 << 22;
+    /** The largest maximum a table accepts: its indexes, four ints per entry, must fit an array. */
+    public static final int LIMIT_CAPACITY = 1 << 28;
+    /**
+     * Heap bytes per slot at a power-of-two capacity: per-slot arrays 148 (four 16-byte addresses,
+     * four counters and the timeout of 8, eight ints, four chars, four bytes), indexes 32 (two of
+     * four ints per slot) and timer wheel 28.
+     */
+    public static final int BYTES_PER_ENTRY = 208;
 
     private static final long SECOND = 1_000_000_000L;
     /** ip_vs_conn_new's timeout before the first packet is accounted. */
@@ -55,51 +80,56 @@ public final class ConnectionTable {
     /** Private flag: the entry is in the reply index. */
     private static final int OUT_HASHED = 1 << 24;
 
-    private final int capacity;
+    private final int maxCapacity;
+    private int capacity;
     private final ProtocolStates states;
     private final DestinationRegistry registry;
     private ConnectionOptions options;
     private final TimerWheel wheel;
     private final TimerWheel.Expiry onTimer = this::timerFired;
 
-    private final boolean[] live;
-    private final int[] nextFree;
-    private int freeHead;
+    // Per-slot arrays, replaced by larger copies when the table grows (see resize).
+    private boolean[] live = new boolean[0];
+    private int[] nextFree = new int[0];
+    private int freeHead = NONE;
     private int size;
 
-    private final byte[] protocol;
-    private final byte[] family;
-    private final byte[] state;
-    private final int[] flags;
-    private final int[] dest;
-    private final int[] control;
-    private final int[] controlled;
-    private final int[] fwmark;
-    private final int[] caddr;
-    private final int[] vaddr;
-    private final int[] daddr;
-    private final int[] laddr;
-    private final char[] cport;
-    private final char[] vport;
-    private final char[] dport;
-    private final char[] lport;
-    private final long[] timeout;
-    private final long[] inPackets;
-    private final long[] outPackets;
-    private final long[] inBytes;
-    private final long[] outBytes;
-    private final int[] inHash;
-    private final int[] outHash;
+    private byte[] protocol = new byte[0];
+    private byte[] family = new byte[0];
+    private byte[] state = new byte[0];
+    private int[] flags = new int[0];
+    private int[] dest = new int[0];
+    private int[] control = new int[0];
+    private int[] controlled = new int[0];
+    private int[] fwmark = new int[0];
+    private int[] caddr = new int[0];
+    private int[] vaddr = new int[0];
+    private int[] daddr = new int[0];
+    private int[] laddr = new int[0];
+    private char[] cport = new char[0];
+    private char[] vport = new char[0];
+    private char[] dport = new char[0];
+    private char[] lport = new char[0];
+    private long[] timeout = new long[0];
+    private long[] inPackets = new long[0];
+    private long[] outPackets = new long[0];
+    private long[] inBytes = new long[0];
+    private long[] outBytes = new long[0];
+    private int[] inHash = new int[0];
+    private int[] outHash = new int[0];
 
-    private final int[] inIndex;
-    private final int[] outIndex;
-    private final int indexMask;
+    private int[] inIndex = new int[0];
+    private int[] outIndex = new int[0];
+    private int indexMask;
 
     private final ConnectionKey scratch = new ConnectionKey();
     private static final AddressFamily[] FAMILIES = AddressFamily.values();
 
     /**
-     * @param capacity  the most entries (connections plus templates) the table holds
+     * A table that starts with room for capacity entries and grows up to
+     * {@link #DEFAULT_MAX_CAPACITY} (or capacity, if that is larger).
+     *
+     * @param capacity  the initial number of slots (connections plus templates)
      * @param states    the protocol state machines and timeouts
      * @param registry  the destinations entries point at
      * @param options   the expire_nodest_conn and expire_quiescent_template settings
@@ -107,47 +137,35 @@ public final class ConnectionTable {
      */
     public ConnectionTable(int capacity, ProtocolStates states, DestinationRegistry registry,
                            ConnectionOptions options, long nowNanos) {
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        this(capacity, Math.max(capacity, DEFAULT_MAX_CAPACITY), states, registry, options, nowNanos);
+    }
+
+    /**
+     * A table that starts with room for initialCapacity entries and grows, doubling, up to
+     * maxCapacity; at maxCapacity with every slot taken, creating an entry fails.
+     *
+     * @param initialCapacity the initial number of slots (connections plus templates)
+     * @param maxCapacity     the most entries the table will hold, at most {@link #LIMIT_CAPACITY}
+     * @param states          the protocol state machines and timeouts
+     * @param registry        the destinations entries point at
+     * @param options         the expire_nodest_conn and expire_quiescent_template settings
+     * @param nowNanos        the clock now
+     */
+    public ConnectionTable(int initialCapacity, int maxCapacity, ProtocolStates states, DestinationRegistry registry,
+                           ConnectionOptions options, long nowNanos) {
+        if (initialCapacity <= 0) {
+            throw new IllegalArgumentException("capacity must be positive: " + initialCapacity);
         }
-        this.capacity = capacity;
+        if (maxCapacity < initialCapacity || maxCapacity > LIMIT_CAPACITY) {
+            throw new IllegalArgumentException("maxCapacity must be between " + initialCapacity + " and "
+                    + LIMIT_CAPACITY + ": " + maxCapacity);
+        }
+        this.maxCapacity = maxCapacity;
         this.states = states;
         this.registry = registry;
         this.options = options;
-        this.wheel = new TimerWheel(capacity, WHEEL_BUCKETS, TICK_NANOS, nowNanos);
-        live = new boolean[capacity];
-        nextFree = new int[capacity];
-        for (int i = 0; i < capacity; i++) {
-            nextFree[i] = i + 1 < capacity ? i + 1 : NONE;
-        }
-        freeHead = 0;
-        protocol = new byte[capacity];
-        family = new byte[capacity];
-        state = new byte[capacity];
-        flags = new int[capacity];
-        dest = new int[capacity];
-        control = new int[capacity];
-        controlled = new int[capacity];
-        fwmark = new int[capacity];
-        caddr = new int[capacity * 4];
-        vaddr = new int[capacity * 4];
-        daddr = new int[capacity * 4];
-        laddr = new int[capacity * 4];
-        cport = new char[capacity];
-        vport = new char[capacity];
-        dport = new char[capacity];
-        lport = new char[capacity];
-        timeout = new long[capacity];
-        inPackets = new long[capacity];
-        outPackets = new long[capacity];
-        inBytes = new long[capacity];
-        outBytes = new long[capacity];
-        inHash = new int[capacity];
-        outHash = new int[capacity];
-        int indexSize = Integer.highestOneBit(capacity) << 2;
-        inIndex = new int[indexSize];
-        outIndex = new int[indexSize];
-        indexMask = indexSize - 1;
+        this.wheel = new TimerWheel(0, WHEEL_BUCKETS, TICK_NANOS, nowNanos);
+        resize(initialCapacity);
     }
 
     // ---------------------------------------------------------------- lookups
@@ -202,13 +220,15 @@ public final class ConnectionTable {
     /**
      * Creates an entry bound to a destination (ip_vs_conn_new plus ip_vs_bind_dest).
      *
-     * @return the slot, or NONE when the table is full
+     * <p>When no slot is free the table grows first (see {@link #grow}), which allocates.
+     *
+     * @return the slot, or NONE when the table is full at its maximum capacity
      */
     int create(ConnectionKey key, int destIndex, int destPort, int extraFlags, int mark, long nowNanos) {
-        int s = freeHead;
-        if (s == NONE) {
+        if (freeHead == NONE && !grow()) {
             return NONE;
         }
+        int s = freeHead;
         freeHead = nextFree[s];
         live[s] = true;
         size++;
@@ -291,6 +311,116 @@ public final class ConnectionTable {
         lport[slot] = (char) port;
         if (hashed) {
             hashOut(slot);
+        }
+    }
+
+    // ---------------------------------------------------------------- growth
+
+    /**
+     * Doubles the capacity, capped at the maximum: the per-slot arrays are copied into larger ones,
+     * the new slots join the free list, both indexes are rebuilt at the same load for the new size
+     * and the timer wheel grows. Slots keep their numbers. This allocates about
+     * {@link #BYTES_PER_ENTRY} bytes per new slot (and the old arrays become garbage): amortized
+     * over the entries that filled the table it is rare, and a table that has reached its working
+     * size never grows again.
+     *
+     * @return false when the table is at its maximum, or the heap cannot hold the larger arrays
+     *         (the table is then left as it was)
+     */
+    private boolean grow() {
+        if (capacity >= maxCapacity) {
+            return false;
+        }
+        int larger = (int) Math.min(2L * capacity, maxCapacity);
+        try {
+            resize(larger);
+        } catch (OutOfMemoryError e) {
+            // The kernel's ip_vs_conn_new fails the same way when its allocation does.
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Makes the table hold newCapacity slots. Every array is allocated before any is replaced, so a
+     * failed allocation leaves the table unchanged (a wheel grown beyond the table is harmless).
+     */
+    private void resize(int newCapacity) {
+        int old = capacity;
+        wheel.grow(newCapacity);
+        boolean[] newLive = Arrays.copyOf(live, newCapacity);
+        int[] newNextFree = Arrays.copyOf(nextFree, newCapacity);
+        byte[] newProtocol = Arrays.copyOf(protocol, newCapacity);
+        byte[] newFamily = Arrays.copyOf(family, newCapacity);
+        byte[] newState = Arrays.copyOf(state, newCapacity);
+        int[] newFlags = Arrays.copyOf(flags, newCapacity);
+        int[] newDest = Arrays.copyOf(dest, newCapacity);
+        int[] newControl = Arrays.copyOf(control, newCapacity);
+        int[] newControlled = Arrays.copyOf(controlled, newCapacity);
+        int[] newFwmark = Arrays.copyOf(fwmark, newCapacity);
+        int[] newCaddr = Arrays.copyOf(caddr, newCapacity * 4);
+        int[] newVaddr = Arrays.copyOf(vaddr, newCapacity * 4);
+        int[] newDaddr = Arrays.copyOf(daddr, newCapacity * 4);
+        int[] newLaddr = Arrays.copyOf(laddr, newCapacity * 4);
+        char[] newCport = Arrays.copyOf(cport, newCapacity);
+        char[] newVport = Arrays.copyOf(vport, newCapacity);
+        char[] newDport = Arrays.copyOf(dport, newCapacity);
+        char[] newLport = Arrays.copyOf(lport, newCapacity);
+        long[] newTimeout = Arrays.copyOf(timeout, newCapacity);
+        long[] newInPackets = Arrays.copyOf(inPackets, newCapacity);
+        long[] newOutPackets = Arrays.copyOf(outPackets, newCapacity);
+        long[] newInBytes = Arrays.copyOf(inBytes, newCapacity);
+        long[] newOutBytes = Arrays.copyOf(outBytes, newCapacity);
+        int[] newInHash = Arrays.copyOf(inHash, newCapacity);
+        int[] newOutHash = Arrays.copyOf(outHash, newCapacity);
+        // Load at most 1/2: between two and four index cells per slot.
+        int indexSize = Integer.highestOneBit(newCapacity) << 2;
+        int[] newInIndex = new int[indexSize];
+        int[] newOutIndex = new int[indexSize];
+
+        live = newLive;
+        nextFree = newNextFree;
+        protocol = newProtocol;
+        family = newFamily;
+        state = newState;
+        flags = newFlags;
+        dest = newDest;
+        control = newControl;
+        controlled = newControlled;
+        fwmark = newFwmark;
+        caddr = newCaddr;
+        vaddr = newVaddr;
+        daddr = newDaddr;
+        laddr = newLaddr;
+        cport = newCport;
+        vport = newVport;
+        dport = newDport;
+        lport = newLport;
+        timeout = newTimeout;
+        inPackets = newInPackets;
+        outPackets = newOutPackets;
+        inBytes = newInBytes;
+        outBytes = newOutBytes;
+        inHash = newInHash;
+        outHash = newOutHash;
+        inIndex = newInIndex;
+        outIndex = newOutIndex;
+        indexMask = indexSize - 1;
+        capacity = newCapacity;
+
+        // Both tuples of every hashed entry go into the larger indexes under the hash they keep.
+        for (int s = 0; s < old; s++) {
+            if ((flags[s] & ConnectionFlags.HASHED) != 0) {
+                insert(inIndex, s, inHash[s]);
+            }
+            if ((flags[s] & OUT_HASHED) != 0) {
+                insert(outIndex, s, outHash[s]);
+            }
+        }
+        // Pushed from the top down, so the lowest new slot is taken first.
+        for (int s = newCapacity - 1; s >= old; s--) {
+            nextFree[s] = freeHead;
+            freeHead = s;
         }
     }
 
@@ -486,8 +616,14 @@ public final class ConnectionTable {
         return size;
     }
 
+    /** The number of slots now (0..capacity-1); it grows up to {@link #maxCapacity()}. */
     public int capacity() {
         return capacity;
+    }
+
+    /** The most entries the table will hold. */
+    public int maxCapacity() {
+        return maxCapacity;
     }
 
     /** Whether the slot holds an entry. */

@@ -1,9 +1,11 @@
 package io.jlvs.core.conn;
 
+import java.util.Arrays;
+
 /**
  * A hashed timer wheel over int slots (Varghese and Lauck's scheme 6): O(1) to arm, re-arm and
  * cancel, and expiry work proportional to the entries due plus one look per wheel revolution for
- * entries due later. It allocates nothing after construction.
+ * entries due later. It allocates nothing after construction, except in {@link #grow}.
  *
  * <p>A slot is filed under the tick its deadline rounds up to. Re-arming to a later deadline only
  * writes the deadline (a packet costs one store); the slot is moved when its old bucket comes
@@ -23,11 +25,12 @@ public final class TimerWheel {
     /** Bucket heads, plus one extra list (index buckets) holding the bucket being processed. */
     private final int[] heads;
     private final int processing;
-    private final long[] deadline;
-    private final long[] filedTick;
-    private final int[] list;
-    private final int[] next;
-    private final int[] prev;
+    // Per-slot arrays; links are slot ids, so growing them keeps every list intact.
+    private long[] deadline;
+    private long[] filedTick;
+    private int[] list;
+    private int[] next;
+    private int[] prev;
     private long currentTick;
 
     /**
@@ -44,14 +47,42 @@ public final class TimerWheel {
         this.mask = buckets - 1;
         this.heads = new int[buckets + 1];
         this.processing = buckets;
-        java.util.Arrays.fill(heads, -1);
+        Arrays.fill(heads, -1);
         this.deadline = new long[slots];
         this.filedTick = new long[slots];
         this.list = new int[slots];
-        java.util.Arrays.fill(list, UNFILED);
+        Arrays.fill(list, UNFILED);
         this.next = new int[slots];
         this.prev = new int[slots];
         this.currentTick = Math.floorDiv(startNanos, tickNanos);
+    }
+
+    /** The number of slots (0..slots-1). */
+    public int slots() {
+        return list.length;
+    }
+
+    /**
+     * Makes room for slots up to slots-1; armed slots keep their deadlines and buckets, and the new
+     * slots are disarmed. Allocates (the per-slot arrays are copied into larger ones). If an
+     * allocation fails the wheel is left as it was.
+     */
+    public void grow(int slots) {
+        int old = list.length;
+        if (slots <= old) {
+            return;
+        }
+        long[] newDeadline = Arrays.copyOf(deadline, slots);
+        long[] newFiledTick = Arrays.copyOf(filedTick, slots);
+        int[] newList = Arrays.copyOf(list, slots);
+        int[] newNext = Arrays.copyOf(next, slots);
+        int[] newPrev = Arrays.copyOf(prev, slots);
+        Arrays.fill(newList, old, slots, UNFILED);
+        deadline = newDeadline;
+        filedTick = newFiledTick;
+        list = newList;
+        next = newNext;
+        prev = newPrev;
     }
 
     /** Arms or re-arms a slot to fire once nowNanos reaches deadlineNanos. */

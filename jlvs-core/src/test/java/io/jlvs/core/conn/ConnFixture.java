@@ -35,6 +35,13 @@ final class ConnFixture {
         scheduler = new ConnectionScheduler(table);
     }
 
+    /** A table that starts with initialCapacity slots and grows up to maxCapacity. */
+    ConnFixture(int initialCapacity, int maxCapacity) {
+        table = new ConnectionTable(initialCapacity, maxCapacity, states, registry, ConnectionOptions.DEFAULT,
+                clock.nanos());
+        scheduler = new ConnectionScheduler(table);
+    }
+
     static InetAddress ip(String literal) {
         try {
             return InetAddress.getByName(literal);

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * those not INACTIVE, PersistConn to the live templates.
  */
 class ConnectionCountsPropertyTest {
-    private static final int CAPACITY = 512;
+    private static final int MAX_CAPACITY = 512;
 
     private record Service(VirtualService service, Protocol protocol, int port, List<DestinationSpec> specs) {
     }
@@ -40,9 +40,20 @@ class ConnectionCountsPropertyTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 42, 2026})
     void countsStayConsistentUnderRandomEvents(long defaultSeed) {
+        run(defaultSeed, MAX_CAPACITY);
+    }
+
+    /** The same, with a table that starts at four slots and grows (to its maximum, where it is full). */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 42, 2026})
+    void countsStayConsistentWhileTheTableGrows(long defaultSeed) {
+        run(defaultSeed, 4);
+    }
+
+    private static void run(long defaultSeed, int initialCapacity) {
         long seed = Seeds.seed(defaultSeed);
         RandomGenerator random = Seeds.random(seed);
-        ConnFixture fx = new ConnFixture(CAPACITY);
+        ConnFixture fx = new ConnFixture(initialCapacity, MAX_CAPACITY);
         List<Service> services = new ArrayList<>();
         List<RealServer> servers = new ArrayList<>();
         services.add(make(ConnFixture.service(Protocol.TCP, "10.0.0.1", 80, new CyclingScheduler()), Protocol.TCP, 80,
@@ -73,7 +84,7 @@ class ConnectionCountsPropertyTest {
                     }
                 }
             } else if (action < 80) {
-                int slot = random.nextInt(CAPACITY);
+                int slot = random.nextInt(fx.table.capacity());
                 if (fx.table.isLive(slot) && !fx.table.isTemplate(slot)
                         && fx.table.admit(slot, fx.now()) == ConnectionTable.ADMIT) {
                     int event = switch (fx.table.protocol(slot)) {
@@ -126,7 +137,7 @@ class ConnectionCountsPropertyTest {
             int total = 0;
             int active = 0;
             int templates = 0;
-            for (int slot = 0; slot < CAPACITY; slot++) {
+            for (int slot = 0; slot < fx.table.capacity(); slot++) {
                 if (!fx.table.isLive(slot) || fx.table.destination(slot) != server) {
                     continue;
                 }

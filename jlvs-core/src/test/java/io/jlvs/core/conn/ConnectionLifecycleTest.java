@@ -285,8 +285,8 @@ class ConnectionLifecycleTest {
     }
 
     @Test
-    void aFullTableRefusesNewEntries() {
-        ConnFixture f = new ConnFixture(2);
+    void aTableFullAtItsMaximumRefusesNewEntries() {
+        ConnFixture f = new ConnFixture(2, 2);
         VirtualService svc = service(Protocol.TCP, "10.0.0.100", 80, new FirstAvailableScheduler());
         RealServer rs = addDest(svc, "10.1.0.1", 80, ForwardMethod.MASQ);
         assertTrue(f.scheduler.schedule(svc, request(Protocol.TCP, "1.1.1.1", 1, "10.0.0.100", 80), f.now()) >= 0);

@@ -12,14 +12,18 @@ import java.lang.reflect.Method;
 
 import static io.jlvs.core.conn.ConnFixture.addDest;
 import static io.jlvs.core.conn.ConnFixture.ip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Scheduling, lookups, state changes and expiry allocate nothing once destinations are known. */
+/**
+ * Scheduling, lookups, state changes and expiry allocate nothing once destinations are known and
+ * the connection table has grown to its working size.
+ */
 class HotPathAllocationTest {
 
     @Test
     void thePacketPathAllocatesNothing() throws ReflectiveOperationException {
-        ConnFixture fx = new ConnFixture(4096);
+        ConnFixture fx = new ConnFixture(16);
         VirtualService plain = ConnFixture.service(Protocol.TCP, "10.0.0.100", 80, new CyclingScheduler());
         addDest(plain, "10.1.0.1", 80, ForwardMethod.MASQ);
         addDest(plain, "10.1.0.2", 80, ForwardMethod.DROUTE);
@@ -29,7 +33,9 @@ class HotPathAllocationTest {
         Flow request = new Flow();
         Flow reply = new Flow();
 
-        run(fx, plain, sticky, request, reply, 20_000); // warm up, register destinations
+        run(fx, plain, sticky, request, reply, 20_000); // warm up, register destinations, grow the table
+        int workingSize = fx.table.capacity();
+        assertTrue(workingSize > 16, "the table grew during the warm-up: " + workingSize);
         // Reached reflectively: the test is compiled inside io.jlvs.core, which reads no management module.
         Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
                 .invoke(null);
@@ -40,6 +46,7 @@ class HotPathAllocationTest {
         run(fx, plain, sticky, request, reply, 50_000);
         long allocated = (Long) allocatedBytes.invoke(threads, thread) - before;
         assertTrue(allocated < 4096, "allocated " + allocated + " bytes over 50000 connections");
+        assertEquals(workingSize, fx.table.capacity());
     }
 
     private static void run(ConnFixture fx, VirtualService plain, VirtualService sticky, Flow request, Flow reply,

@@ -17,6 +17,28 @@ class TimerWheelTest {
     private final TimerWheel.Expiry record = (slot, now) -> fired.add(slot);
 
     @Test
+    void slotsArmedBeforeAGrowStillFireAndNewSlotsCanBeArmed() {
+        TimerWheel wheel = new TimerWheel(3, 8, T, 0);
+        wheel.schedule(0, 250); // slots 0..2 share bucket 3, linked through next and prev
+        wheel.schedule(1, 250);
+        wheel.schedule(2, 1_050); // a revolution later, same bucket
+        wheel.grow(10);
+        assertEquals(10, wheel.slots());
+        assertFalse(wheel.isScheduled(9));
+        wheel.schedule(9, 260);
+        wheel.schedule(5, 1_060);
+        wheel.cancel(1);
+        assertEquals(250, wheel.deadline(0));
+        wheel.advance(300, record);
+        assertEquals(List.of(0, 9), fired.stream().sorted().toList());
+        wheel.advance(1_100, record);
+        assertEquals(List.of(0, 2, 5, 9), fired.stream().sorted().toList());
+        for (int slot = 0; slot < 10; slot++) {
+            assertFalse(wheel.isScheduled(slot), "slot " + slot);
+        }
+    }
+
+    @Test
     void firesOnceTheDeadlineHasPassedAndNotBefore() {
         TimerWheel wheel = new TimerWheel(4, 8, T, 0);
         wheel.schedule(0, 250);
