@@ -143,6 +143,9 @@ public final class ServiceManager {
                 listener.tableChanged(command, next);
             }
         }
+        for (ServiceTableListener listener : listeners) {
+            listener.requestApplied();
+        }
     }
 
     private Reply answer(Query query) {

@@ -13,4 +13,12 @@ public interface ServiceTableListener {
 
     /** A command was applied; the table is the one after it (for a Batch's members: after the batch). */
     void tableChanged(Command applied, ServiceTable table);
+
+    /**
+     * Every command of one request has been reported. A data plane that applies changes
+     * asynchronously waits here until they are in effect, so a request's reply means what it does
+     * with the kernel: the rule is live when ipvsadm returns.
+     */
+    default void requestApplied() {
+    }
 }

@@ -230,6 +230,27 @@ class ServiceManagerTest {
     }
 
     @Test
+    void listenersHearThatARequestIsCompleteAfterItsLastCommand() {
+        List<String> events = new ArrayList<>();
+        manager.addListener(new ServiceTableListener() {
+            @Override
+            public void tableChanged(Command applied, ServiceTable table) {
+                events.add(applied.getClass().getSimpleName());
+            }
+
+            @Override
+            public void requestApplied() {
+                events.add("done");
+            }
+        });
+
+        ok(new Command.Batch(List.of(new Command.AddService(service(WEB)), new Command.AddDest(WEB, dest("192.168.1.1", 80)))));
+        ok(new Command.Flush());
+
+        assertEquals(List.of("AddService", "AddDest", "done", "Flush", "done"), events);
+    }
+
+    @Test
     void aTableThatCannotBePersistedIsNotAppliedNorPublished() {
         ServiceManager failing = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), table -> {
             throw new IOException("disk full");

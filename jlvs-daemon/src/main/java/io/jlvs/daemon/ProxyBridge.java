@@ -61,21 +61,25 @@ final class ProxyBridge implements ServiceTableListener, TrafficSource {
         }
     }
 
-    /**
-     * Enqueues the command on the engine. A command that adds or removes services also waits (at
-     * most {@link #LISTENER_WAIT_SECONDS}) until the engine's listeners follow, so that when ipvsadm
-     * -A returns the VIP already accepts connections, as with the kernel. The engine never calls
-     * into the ServiceManager, so waiting under its lock cannot deadlock.
-     */
+    /** Enqueues the command on the engine's loop; {@link #requestApplied()} waits for it. */
     @Override
     public void tableChanged(Command applied, ServiceTable table) {
-        switch (applied) {
-            case Command.SetTimeouts ignored -> engine.setTimeouts(table.timeouts());
-            case Command.AddService c -> awaitListeners(engine.update(runtime -> ServiceRuntime.apply(runtime, c)));
-            case Command.DelService c -> awaitListeners(engine.update(runtime -> ServiceRuntime.apply(runtime, c)));
-            case Command.Flush c -> awaitListeners(engine.update(runtime -> ServiceRuntime.apply(runtime, c)));
-            default -> engine.update(runtime -> ServiceRuntime.apply(runtime, applied));
+        if (applied instanceof Command.SetTimeouts) {
+            engine.setTimeouts(table.timeouts());
+        } else {
+            engine.apply(runtime -> ServiceRuntime.apply(runtime, applied));
         }
+    }
+
+    /**
+     * Waits (at most {@link #LISTENER_WAIT_SECONDS}) until the engine has applied the request's
+     * commands and its listeners follow, so that when ipvsadm returns the rule is in effect and a
+     * new VIP accepts connections, as with the kernel. The engine never calls into the
+     * ServiceManager, so waiting under its lock cannot deadlock.
+     */
+    @Override
+    public void requestApplied() {
+        awaitListeners(engine.sync());
     }
 
     private static void awaitListeners(CompletableFuture<Void> update) {

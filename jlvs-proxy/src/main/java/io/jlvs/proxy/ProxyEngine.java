@@ -80,6 +80,26 @@ public final class ProxyEngine implements AutoCloseable {
      * @return completes once the change is applied and the listeners it needs are bound (or have
      *         failed to bind, which is logged); fails when the change threw
      */
+    /**
+     * Enqueues a change without waiting for the listeners to follow; {@link #sync()} then brings
+     * them in line once for many changes (a 100,000-line ipvsadm -R reconciles once, not per line).
+     */
+    public void apply(Consumer<VirtualServiceTable> change) {
+        Objects.requireNonNull(change, "change");
+        submit(new CompletableFuture<>(), () -> {
+            try {
+                change.accept(core.services);
+            } catch (RuntimeException e) {
+                LOG.error("the proxy engine could not apply a change: {}", e.toString());
+            }
+        });
+    }
+
+    /** Completes when every change enqueued before it is in effect and the listeners follow the table. */
+    public CompletableFuture<Void> sync() {
+        return update(table -> { });
+    }
+
     public CompletableFuture<Void> update(Consumer<VirtualServiceTable> change) {
         Objects.requireNonNull(change, "change");
         CompletableFuture<Void> done = new CompletableFuture<>();
