@@ -152,10 +152,13 @@ public final class ServiceManager {
         ServiceTable snapshot = table;
         TrafficSource source = traffic;
         return switch (query) {
-            case Query.GetServices q when q.key() == null -> new Reply.Services(CONNECTION_TABLE_SIZE,
-                    snapshot.kernelOrder().stream().map(s -> status(s, source)).toList());
+            case Query.GetServices q when q.key() == null -> {
+                TrafficSource counters = source.counters();
+                yield new Reply.Services(CONNECTION_TABLE_SIZE,
+                        snapshot.kernelOrder().stream().map(s -> status(s, counters)).toList());
+            }
             case Query.GetServices q -> snapshot.find(q.key())
-                    .<Reply>map(s -> new Reply.Services(CONNECTION_TABLE_SIZE, List.of(status(s, source))))
+                    .<Reply>map(s -> new Reply.Services(CONNECTION_TABLE_SIZE, List.of(status(s, source.counters()))))
                     .orElseGet(() -> new Reply.Failure(
                             LibipvsMessages.of(LibipvsOperation.GET_SERVICE, KernelErrno.ESRCH), 0));
             case Query.GetConnections q -> new Reply.Connections(source.connections());

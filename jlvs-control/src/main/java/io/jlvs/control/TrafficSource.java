@@ -27,6 +27,14 @@ public interface TrafficSource {
         return DestinationCounters.ZERO;
     }
 
+    /**
+     * The counters of every service and real server at one instant, for one listing. An engine
+     * that answers from another thread copies them all in one go instead of one call per line.
+     */
+    default TrafficSource counters() {
+        return this;
+    }
+
     /** The data plane's name, as jlvs adm reports it ("none" without an engine). */
     default String dataPlane() {
         return "none";

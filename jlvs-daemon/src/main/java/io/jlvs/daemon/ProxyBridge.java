@@ -8,6 +8,7 @@ import io.jlvs.control.ServiceTableListener;
 import io.jlvs.control.TrafficSource;
 import io.jlvs.control.api.Command;
 import io.jlvs.control.api.ConnectionEntry;
+import io.jlvs.control.runtime.CountsSnapshot;
 import io.jlvs.control.runtime.ServiceRuntime;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ServiceKey;
@@ -103,6 +104,12 @@ final class ProxyBridge implements ServiceTableListener, TrafficSource {
             VirtualService service = view.services().get(key);
             return ServiceRuntime.counters(service == null ? null : service.find(address, port));
         }).join();
+    }
+
+    /** One trip to the engine's loop for a whole listing. */
+    @Override
+    public TrafficSource counters() {
+        return engine.query(view -> CountsSnapshot.of(view.services())).join();
     }
 
     @Override
