@@ -9,12 +9,12 @@ import io.jlvs.core.service.RealServer;
 import io.jlvs.core.service.VirtualService;
 import io.jlvs.core.model.ProxyProtocol;
 import io.jlvs.proxy.header.ProxyHeader;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.SocketChannel;
 
 import java.net.InetSocketAddress;
@@ -105,17 +105,32 @@ final class TcpRelay implements Session {
         table.touch(slot, core.now());
         RealServer dest = table.destination(slot);
         InetSocketAddress target = new InetSocketAddress(dest.address(), table.destinationPort(slot));
-        ChannelFuture connect = new Bootstrap()
-                .group(core.loop)
-                .channel(core.transport.socketChannel())
-                .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-                        core.options.connectTimeout().toMillis()))
-                .handler(new RelayHandler(this, SERVER))
-                .connect(target);
-        server = (SocketChannel) connect.channel();
+        // One channel built by hand instead of a Bootstrap per connect: no option maps, no resolver
+        // lookup, no initializer; on the loop thread the registration completes at once.
+        SocketChannel channel = core.newRealServerChannel();
+        channel.pipeline().addLast(new RelayHandler(this, SERVER));
+        server = channel;
+        ChannelFuture registered = core.loop.register(channel);
+        ChannelFuture connect;
+        if (registered.isDone()) {
+            if (registered.isSuccess()) {
+                connect = channel.connect(target);
+            } else {
+                channel.unsafe().closeForcibly();
+                connect = registered;
+            }
+        } else {
+            ChannelPromise promise = channel.newPromise();
+            registered.addListener(r -> {
+                if (r.isSuccess()) {
+                    channel.connect(target, promise);
+                } else {
+                    channel.unsafe().closeForcibly();
+                    promise.setFailure(r.cause());
+                }
+            });
+            connect = promise;
+        }
         connect.addListener(done -> connected((ChannelFuture) done, dest));
     }
 
