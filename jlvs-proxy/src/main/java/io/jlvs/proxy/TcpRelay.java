@@ -14,8 +14,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.unix.Socket;
+
+import java.io.IOException;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -277,6 +282,17 @@ final class TcpRelay implements Session {
         }
         SocketChannel peer = peer(side);
         int peerSide = 1 - side;
+        if (canShutOutputNow(peer)) {
+            try {
+                ((Socket) ((EpollSocketChannel) peer).fd()).shutdown(false, true);
+            } catch (IOException e) {
+                failed(peerSide);
+                return;
+            }
+            outputsShut++;
+            finishIfDone();
+            return;
+        }
         peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> {
             if (finished) {
                 return;
@@ -294,6 +310,19 @@ final class TcpRelay implements Session {
                 finishIfDone();
             });
         });
+    }
+
+    /**
+     * With epoll and nothing left to write, the FIN goes out at once with shutdown(2) on the socket:
+     * Netty's shutdownOutput() would need a write promise first and then build an exception with a
+     * stack trace (to fail writes that cannot be pending here), twice per connection.
+     */
+    private static boolean canShutOutputNow(SocketChannel peer) {
+        if (!(peer instanceof EpollSocketChannel epoll) || !epoll.isActive()) {
+            return false;
+        }
+        ChannelOutboundBuffer pending = epoll.unsafe().outboundBuffer();
+        return pending != null && pending.totalPendingWriteBytes() == 0 && pending.isEmpty();
     }
 
     /** Both FINs have been relayed: close both sockets; the entry lives on in TIME_WAIT. */
