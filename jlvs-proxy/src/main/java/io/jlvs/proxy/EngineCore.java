@@ -10,7 +10,13 @@ import io.jlvs.core.service.Flow;
 import io.jlvs.core.service.RealServer;
 import io.jlvs.core.service.VirtualService;
 import io.jlvs.core.service.VirtualServiceTable;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.ReflectiveChannelFactory;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.SocketChannelConfig;
+import io.netty.util.internal.PlatformDependent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +37,13 @@ final class EngineCore {
     final ConnectionScheduler scheduler;
     /** Reused for every new connection's addressing; the loop is single-threaded. */
     final Flow flow = new Flow();
+    /**
+     * Whether Netty turns TCP_NODELAY on in every new socket's config already (it does on Linux):
+     * setting it again would cost a setsockopt per socket.
+     */
+    static final boolean NODELAY_BY_DEFAULT = PlatformDependent.canEnableTcpNoDelayByDefault();
+    private final ChannelFactory<? extends SocketChannel> realServerChannels;
+    private final int connectTimeoutMillis;
     private final ArrayList<Session> sessions = new ArrayList<>();
     private int tcpSessions;
 
@@ -53,6 +66,25 @@ final class EngineCore {
                 options.maxConnections(), states, registry,
                 new ConnectionOptions(options.expireNodestConn(), false), now());
         this.scheduler = new ConnectionScheduler(table);
+        // (no transport: a core built for its tables alone, which never connects)
+        this.realServerChannels = transport == null ? null : new ReflectiveChannelFactory<>(transport.socketChannel());
+        this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
+    }
+
+    /**
+     * A new, unregistered socket to a real server: no reads until it is connected, half-closes
+     * passed through, the engine's connect timeout, TCP_NODELAY.
+     */
+    SocketChannel newRealServerChannel() {
+        SocketChannel channel = realServerChannels.newChannel();
+        SocketChannelConfig config = channel.config();
+        config.setAutoRead(false);
+        config.setAllowHalfClosure(true);
+        config.setConnectTimeoutMillis(connectTimeoutMillis);
+        if (!NODELAY_BY_DEFAULT) {
+            config.setOption(ChannelOption.TCP_NODELAY, true);
+        }
+        return channel;
     }
 
     long now() {

@@ -99,7 +99,8 @@ final class Listeners {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
+                // Netty turns TCP_NODELAY on by default (Linux): not a second setsockopt per socket
+                .childOption(ChannelOption.TCP_NODELAY, EngineCore.NODELAY_BY_DEFAULT ? null : Boolean.TRUE)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {

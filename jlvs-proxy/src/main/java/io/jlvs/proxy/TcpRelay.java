@@ -9,13 +9,18 @@ import io.jlvs.core.service.RealServer;
 import io.jlvs.core.service.VirtualService;
 import io.jlvs.core.model.ProxyProtocol;
 import io.jlvs.proxy.header.ProxyHeader;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.unix.Socket;
+
+import java.io.IOException;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -105,17 +110,32 @@ final class TcpRelay implements Session {
         table.touch(slot, core.now());
         RealServer dest = table.destination(slot);
         InetSocketAddress target = new InetSocketAddress(dest.address(), table.destinationPort(slot));
-        ChannelFuture connect = new Bootstrap()
-                .group(core.loop)
-                .channel(core.transport.socketChannel())
-                .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-                        core.options.connectTimeout().toMillis()))
-                .handler(new RelayHandler(this, SERVER))
-                .connect(target);
-        server = (SocketChannel) connect.channel();
+        // One channel built by hand instead of a Bootstrap per connect: no option maps, no resolver
+        // lookup, no initializer; on the loop thread the registration completes at once.
+        SocketChannel channel = core.newRealServerChannel();
+        channel.pipeline().addLast(new RelayHandler(this, SERVER));
+        server = channel;
+        ChannelFuture registered = core.loop.register(channel);
+        ChannelFuture connect;
+        if (registered.isDone()) {
+            if (registered.isSuccess()) {
+                connect = channel.connect(target);
+            } else {
+                channel.unsafe().closeForcibly();
+                connect = registered;
+            }
+        } else {
+            ChannelPromise promise = channel.newPromise();
+            registered.addListener(r -> {
+                if (r.isSuccess()) {
+                    channel.connect(target, promise);
+                } else {
+                    channel.unsafe().closeForcibly();
+                    promise.setFailure(r.cause());
+                }
+            });
+            connect = promise;
+        }
         connect.addListener(done -> connected((ChannelFuture) done, dest));
     }
 
@@ -262,6 +282,17 @@ final class TcpRelay implements Session {
         }
         SocketChannel peer = peer(side);
         int peerSide = 1 - side;
+        if (canShutOutputNow(peer)) {
+            try {
+                ((Socket) ((EpollSocketChannel) peer).fd()).shutdown(false, true);
+            } catch (IOException e) {
+                failed(peerSide);
+                return;
+            }
+            outputsShut++;
+            finishIfDone();
+            return;
+        }
         peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> {
             if (finished) {
                 return;
@@ -279,6 +310,19 @@ final class TcpRelay implements Session {
                 finishIfDone();
             });
         });
+    }
+
+    /**
+     * With epoll and nothing left to write, the FIN goes out at once with shutdown(2) on the socket:
+     * Netty's shutdownOutput() would need a write promise first and then build an exception with a
+     * stack trace (to fail writes that cannot be pending here), twice per connection.
+     */
+    private static boolean canShutOutputNow(SocketChannel peer) {
+        if (!(peer instanceof EpollSocketChannel epoll) || !epoll.isActive()) {
+            return false;
+        }
+        ChannelOutboundBuffer pending = epoll.unsafe().outboundBuffer();
+        return pending != null && pending.totalPendingWriteBytes() == 0 && pending.isEmpty();
     }
 
     /** Both FINs have been relayed: close both sockets; the entry lives on in TIME_WAIT. */
