@@ -21,9 +21,7 @@ import java.time.Duration;
  * <p>A lookup that hits the cache allocates nothing; a miss that creates an entry allocates it,
  * as the kernel kmallocs one.
  */
-public final class LocalityBasedLeastConnection implements Scheduler {
-    private final LocalityTable<Entry> table = new LocalityTable<>();
-    private long expirationNanos;
+public final class LocalityBasedLeastConnection extends LocalityScheduler<LocalityBasedLeastConnection.Entry> {
 
     /** lblc with the default lblc_expiration of 24 hours. */
     public LocalityBasedLeastConnection() {
@@ -32,37 +30,7 @@ public final class LocalityBasedLeastConnection implements Scheduler {
 
     /** lblc with another lblc_expiration. */
     public LocalityBasedLeastConnection(Duration expiration) {
-        setExpiration(expiration);
-    }
-
-    /** Sets net.ipv4.vs.lblc_expiration; the kernel reads it at every full check. */
-    public void setExpiration(Duration expiration) {
-        expirationNanos = expiration.toNanos();
-    }
-
-    /**
-     * Arms the periodic check at the time the service binds this scheduler, as the kernel's
-     * init_service does. Without it, the first schedule() arms it, which shifts only when the
-     * full checks fall (the table is empty until then).
-     */
-    public void startTimer(long nowNanos) {
-        if (!table.armed() && !table.dead()) {
-            table.arm(nowNanos);
-        }
-    }
-
-    /**
-     * Runs the periodic checks due by now (schedule() does this first); an engine may call it on
-     * an idle service so that stale entries go when the kernel's timer would drop them.
-     */
-    public void advanceTo(long nowNanos) {
-        startTimer(nowNanos);
-        table.advanceTo(nowNanos, expirationNanos);
-    }
-
-    @Override
-    public void doneService(VirtualService service) {
-        table.flush();
+        super(expiration);
     }
 
     @Override
@@ -113,7 +81,7 @@ public final class LocalityBasedLeastConnection implements Scheduler {
     }
 
     /** A destination address and its server. */
-    private static final class Entry extends LocalityEntry {
+    static final class Entry extends LocalityEntry {
         final RealServer dest;
 
         Entry(Flow flow, RealServer dest, long nowNanos) {

@@ -23,9 +23,7 @@ import java.util.Arrays;
  * <p>A lookup that hits the cache allocates nothing unless a set grows past its capacity; a miss
  * that creates an entry allocates it, as the kernel kmallocs entries and set elements.
  */
-public final class LocalityBasedLeastConnectionReplication implements Scheduler {
-    private final LocalityTable<Entry> table = new LocalityTable<>();
-    private long expirationNanos;
+public final class LocalityBasedLeastConnectionReplication extends LocalityScheduler<LocalityBasedLeastConnectionReplication.Entry> {
 
     /** lblcr with the default lblcr_expiration of 24 hours. */
     public LocalityBasedLeastConnectionReplication() {
@@ -34,36 +32,7 @@ public final class LocalityBasedLeastConnectionReplication implements Scheduler 
 
     /** lblcr with another lblcr_expiration. */
     public LocalityBasedLeastConnectionReplication(Duration expiration) {
-        setExpiration(expiration);
-    }
-
-    /** Sets net.ipv4.vs.lblcr_expiration; the kernel reads it at every use. */
-    public void setExpiration(Duration expiration) {
-        expirationNanos = expiration.toNanos();
-    }
-
-    /**
-     * Arms the periodic check at the time the service binds this scheduler, as the kernel's
-     * init_service does. Without it, the first schedule() arms it.
-     */
-    public void startTimer(long nowNanos) {
-        if (!table.armed() && !table.dead()) {
-            table.arm(nowNanos);
-        }
-    }
-
-    /**
-     * Runs the periodic checks due by now (schedule() does this first); an engine may call it on
-     * an idle service so that stale entries go when the kernel's timer would drop them.
-     */
-    public void advanceTo(long nowNanos) {
-        startTimer(nowNanos);
-        table.advanceTo(nowNanos, expirationNanos);
-    }
-
-    @Override
-    public void doneService(VirtualService service) {
-        table.flush();
+        super(expiration);
     }
 
     @Override
@@ -118,7 +87,7 @@ public final class LocalityBasedLeastConnectionReplication implements Scheduler 
     }
 
     /** A destination address and its server set (struct ip_vs_dest_set), newest member first. */
-    private static final class Entry extends LocalityEntry {
+    static final class Entry extends LocalityEntry {
         RealServer[] members = new RealServer[2];
         int size;
         long lastModified;
