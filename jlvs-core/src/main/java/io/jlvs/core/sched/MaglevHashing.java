@@ -27,7 +27,7 @@ import java.util.Objects;
  * so no byte swapping is involved on x86 and other little-endian CPUs, which we reproduce. (A
  * big-endian kernel would hash Integer.reverseBytes of that value and build a different table.)
  */
-public final class MaglevHashing implements Scheduler {
+public final class MaglevHashing extends HashedTable implements Scheduler {
     /** CONFIG_IP_VS_MH_TAB_INDEX default. */
     static final int CONFIG_TAB_INDEX = 12;
     /** IP_VS_MH_TAB_BITS: the weight bits kept after the gcd reduction. */
@@ -36,7 +36,6 @@ public final class MaglevHashing implements Scheduler {
     static final int TAB_SIZE = 4093;
 
     private final MaglevHashKeys keys;
-    private final RealServer[] lookup = new RealServer[TAB_SIZE];
     private int gcd;
     private int rshift;
 
@@ -47,6 +46,7 @@ public final class MaglevHashing implements Scheduler {
 
     /** An mh scheduler with other hsiphash keys. */
     public MaglevHashing(MaglevHashKeys keys) {
+        super(TAB_SIZE);
         this.keys = Objects.requireNonNull(keys, "keys");
     }
 
@@ -57,7 +57,7 @@ public final class MaglevHashing implements Scheduler {
 
     @Override
     public void doneService(VirtualService service) {
-        Arrays.fill(lookup, null);
+        Arrays.fill(slots, null);
     }
 
     @Override
@@ -87,7 +87,7 @@ public final class MaglevHashing implements Scheduler {
 
     /** The server in lookup slot i, for tests and the simulator. */
     RealServer slot(int i) {
-        return lookup[i];
+        return slots[i];
     }
 
     /** ip_vs_mh_hashkey: hsiphash of the u32 offset + port + fold. */
@@ -95,41 +95,11 @@ public final class MaglevHashing implements Scheduler {
         return SipHash.hsipHashU32(k0, k1, offset + port + fold);
     }
 
-    private int lookupHash(int fold, int port, int offset) {
+    @Override
+    protected int slotOf(int fold, int port, int offset) {
         return Integer.remainderUnsigned(hashKey(keys.hash1Key0(), keys.hash1Key1(), fold, port, offset), TAB_SIZE);
     }
 
-    private RealServer get(int fold, int port) {
-        RealServer dest = lookup[lookupHash(fold, port, 0)];
-        return dest == null || isUnavailable(dest) ? null : dest;
-    }
-
-    private RealServer getWithFallback(int fold, int port) {
-        int ihash = lookupHash(fold, port, 0);
-        RealServer dest = lookup[ihash];
-        if (dest == null) {
-            return null;
-        }
-        if (!isUnavailable(dest)) {
-            return dest;
-        }
-        for (int offset = 0; offset < TAB_SIZE; offset++) {
-            int roffset = (offset + ihash) % TAB_SIZE;
-            dest = lookup[lookupHash(fold, port, roffset)];
-            if (dest == null) {
-                break;
-            }
-            if (!isUnavailable(dest)) {
-                return dest;
-            }
-        }
-        return null;
-    }
-
-    /** mh's notion of unavailable: weight &lt;= 0 or OVERLOADED. */
-    private static boolean isUnavailable(RealServer dest) {
-        return dest.weight() <= 0 || dest.isOverloaded();
-    }
 
     /** ip_vs_mh_dest_changed: recompute gcd and shift, then rebuild the table. */
     private void destChanged(VirtualService service) {
@@ -180,7 +150,7 @@ public final class MaglevHashing implements Scheduler {
             return; // the kernel returns -EINVAL and leaves the table as it was
         }
         if (gcd < 1) {
-            Arrays.fill(lookup, null); // no server has a non-zero last weight
+            Arrays.fill(slots, null); // no server has a non-zero last weight
             return;
         }
         AddressFamily family = service.key().family();
@@ -224,7 +194,7 @@ public final class MaglevHashing implements Scheduler {
                     c = perm[i];
                 }
                 taken.set(c);
-                lookup[c] = service.destination(i);
+                slots[c] = service.destination(i);
                 if (++filled == TAB_SIZE) {
                     return;
                 }

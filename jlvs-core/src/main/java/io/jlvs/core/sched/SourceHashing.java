@@ -10,7 +10,7 @@ import java.util.Arrays;
 
 /**
  * The sh scheduler (ip_vs_sh.c): a 256-bucket table filled by walking the destination list and
- * giving each destination as many consecutive buckets as its weight (at least one: a weight-0
+ * giving each destination as many consecutive slots as its weight (at least one: a weight-0
  * server still takes one bucket per lap, as in the kernel), indexed by
  * hash_32(ntohs(port) + ntohl(fold(client address)), 8).
  *
@@ -18,13 +18,21 @@ import java.util.Arrays;
  * the chosen bucket when its server is unavailable (weight &lt;= 0 or OVERLOADED). The table is
  * rebuilt on every add, edit and delete.
  */
-public final class SourceHashing implements Scheduler {
+public final class SourceHashing extends HashedTable implements Scheduler {
     /** IP_VS_SH_TAB_BITS (CONFIG_IP_VS_SH_TAB_BITS default). */
     static final int TAB_BITS = 8;
     static final int TAB_SIZE = 1 << TAB_BITS;
     static final int TAB_MASK = TAB_SIZE - 1;
 
-    private final RealServer[] buckets = new RealServer[TAB_SIZE];
+    /** An sh scheduler; -b sh-fallback and sh-port come from the service flags. */
+    public SourceHashing() {
+        super(TAB_SIZE);
+    }
+
+    @Override
+    protected int slotOf(int fold, int port, int offset) {
+        return hashKey(fold, port, offset);
+    }
 
     @Override
     public void initService(VirtualService service) {
@@ -33,7 +41,7 @@ public final class SourceHashing implements Scheduler {
 
     @Override
     public void doneService(VirtualService service) {
-        Arrays.fill(buckets, null);
+        Arrays.fill(slots, null);
     }
 
     @Override
@@ -69,41 +77,9 @@ public final class SourceHashing implements Scheduler {
 
     /** The server in bucket i, for tests and the simulator. */
     RealServer bucket(int i) {
-        return buckets[i];
+        return slots[i];
     }
 
-    private RealServer get(int fold, int port) {
-        RealServer dest = buckets[hashKey(fold, port, 0)];
-        return dest == null || isUnavailable(dest) ? null : dest;
-    }
-
-    private RealServer getWithFallback(int fold, int port) {
-        int ihash = hashKey(fold, port, 0);
-        RealServer dest = buckets[ihash];
-        if (dest == null) {
-            return null;
-        }
-        if (!isUnavailable(dest)) {
-            return dest;
-        }
-        // The kernel re-hashes with roffset = ihash + offset, which lands on bucket 2*ihash + offset.
-        for (int offset = 0; offset < TAB_SIZE; offset++) {
-            int roffset = (offset + ihash) % TAB_SIZE;
-            dest = buckets[hashKey(fold, port, roffset)];
-            if (dest == null) {
-                break;
-            }
-            if (!isUnavailable(dest)) {
-                return dest;
-            }
-        }
-        return null;
-    }
-
-    /** sh's notion of unavailable; it does not look at the AVAILABLE flag (deletes rebuild the table). */
-    private static boolean isUnavailable(RealServer dest) {
-        return dest.weight() <= 0 || dest.isOverloaded();
-    }
 
     private void reassign(VirtualService service) {
         int n = service.destinationCount();
@@ -111,11 +87,11 @@ public final class SourceHashing implements Scheduler {
         int count = 0;
         for (int i = 0; i < TAB_SIZE; i++) {
             if (n == 0) {
-                buckets[i] = null;
+                slots[i] = null;
                 continue;
             }
             RealServer dest = service.destination(index);
-            buckets[i] = dest;
+            slots[i] = dest;
             // Do not move to the next server until it has filled its weight (1 bucket for weight 0).
             if (++count >= dest.weight()) {
                 index = (index + 1) % n;
