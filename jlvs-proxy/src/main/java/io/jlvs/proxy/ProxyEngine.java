@@ -49,12 +49,14 @@ public final class ProxyEngine implements AutoCloseable {
     private int ticks;
     private CompletableFuture<Void> drained;
     private boolean closed;
+    private volatile Thread loopThread;
 
     private ProxyEngine(ProxyOptions options) {
         ProxyTransport transport = ProxyTransport.select(options.nativeTransport());
         this.group = transport.oneThreadGroup().apply(
                 new DefaultThreadFactory("jlvs-proxy-" + ENGINES.incrementAndGet(), true));
         EventLoop loop = group.next();
+        loop.execute(() -> loopThread = Thread.currentThread());
         this.core = new EngineCore(options, transport, loop);
         this.listeners = new Listeners(core, group);
         long tick = ConnectionTable.TICK_NANOS;
@@ -222,7 +224,21 @@ public final class ProxyEngine implements AutoCloseable {
             LOG.warn("proxy engine shutdown: {}", e.toString());
         } finally {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+            joinLoopThread();
             LOG.info("proxy engine stopped");
+        }
+    }
+
+    /** The loop's future completes just before its thread ends: wait for the thread itself too. */
+    private void joinLoopThread() {
+        Thread thread = loopThread;
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
