@@ -21,13 +21,12 @@ import java.util.Map;
  * datagrams from the client. Replies have no entry to count on, so they are counted on the real
  * server and the service directly.
  */
-final class OnePacketSession implements Session {
+final class OnePacketSession extends Session {
     private final EngineCore core;
     private final UdpListener listener;
     private final InetSocketAddress client;
     private final Map<InetSocketAddress, ChannelFuture> backends = new HashMap<>();
     private long lastSeen;
-    private int position = -1;
 
     OnePacketSession(EngineCore core, UdpListener listener, InetSocketAddress client) {
         this.core = core;
@@ -82,40 +81,32 @@ final class OnePacketSession implements Session {
     }
 
     @Override
-    public boolean isExpired(ConnectionTable table, long nowNanos) {
+    boolean isExpired(ConnectionTable table, long nowNanos) {
         return nowNanos - lastSeen > core.states.timeoutNanos(ProtocolStates.IPPROTO_UDP, ProtocolStates.INITIAL_STATE);
     }
 
     @Override
-    public int slot() {
+    int slot() {
         return ConnectionTable.NONE;
     }
 
     @Override
-    public boolean isTcp() {
+    boolean isTcp() {
         return false;
     }
 
     @Override
-    public void expired() {
+    void expired() {
         listener.forget(client, this);
         backends.values().forEach(b -> b.channel().close());
         backends.clear();
     }
 
     @Override
-    public void abort() {
+    void abort() {
         core.closed(this);
         expired();
     }
 
-    @Override
-    public int position() {
-        return position;
-    }
 
-    @Override
-    public void position(int index) {
-        position = index;
-    }
 }

@@ -7,28 +7,34 @@ import io.jlvs.core.conn.ConnectionTable;
  * listed so the engine can close it when its connection entry expires, when its real server is
  * deleted (expire_nodest_conn) and at shutdown. Runs on the engine's loop only.
  */
-interface Session {
+abstract class Session {
+    /** The session's index in the engine's open list, or -1 when not listed. */
+    private int position = -1;
 
     /** The connection entry the session lives on, or {@link ConnectionTable#NONE}. */
-    int slot();
+    abstract int slot();
 
     /** Whether the session has outlived its entry (or, without one, its idle time) at now. */
-    default boolean isExpired(ConnectionTable table, long nowNanos) {
+    boolean isExpired(ConnectionTable table, long nowNanos) {
         int slot = slot();
         return slot != ConnectionTable.NONE && !table.isLive(slot);
     }
 
     /** Whether this is a TCP connection, which shutdown lets drain. */
-    boolean isTcp();
+    abstract boolean isTcp();
 
     /** The session's entry is gone: close its sockets, touching no entry. */
-    void expired();
+    abstract void expired();
 
     /** Closes the session at once (TCP: with a reset), ending its entry's state as a reset would. */
-    void abort();
+    abstract void abort();
 
     /** The session's position in the engine's open list. */
-    int position();
+    final int position() {
+        return position;
+    }
 
-    void position(int index);
+    final void position(int index) {
+        position = index;
+    }
 }

@@ -48,7 +48,7 @@ import java.util.List;
  * kernel's would), and the client is scheduled again with the servers that failed it passed over;
  * after {@link ProxyOptions#connectAttempts()} attempts the client is reset.
  */
-final class TcpRelay implements Session {
+final class TcpRelay extends Session {
     static final int CLIENT = 0;
     static final int SERVER = 1;
 
@@ -69,7 +69,6 @@ final class TcpRelay implements Session {
     private boolean serverEof;
     private int outputsShut;
     private boolean finished;
-    private int position = -1;
 
     TcpRelay(EngineCore core, SocketChannel client) {
         this.core = core;
@@ -365,14 +364,14 @@ final class TcpRelay implements Session {
     }
 
     @Override
-    public void abort() {
+    void abort() {
         if (!finished) {
             abort(CLIENT);
         }
     }
 
     @Override
-    public void expired() {
+    void expired() {
         finished = true;
         releaseEarly();
         slot = ConnectionTable.NONE;
@@ -383,24 +382,16 @@ final class TcpRelay implements Session {
     }
 
     @Override
-    public int slot() {
+    int slot() {
         return slot;
     }
 
     @Override
-    public boolean isTcp() {
+    boolean isTcp() {
         return true;
     }
 
-    @Override
-    public int position() {
-        return position;
-    }
 
-    @Override
-    public void position(int index) {
-        position = index;
-    }
 
     private SocketChannel channel(int side) {
         return side == CLIENT ? client : server;

@@ -17,13 +17,12 @@ import java.util.List;
  * socket to the real server scheduled for the first datagram. Replies go back to the client from
  * the VIP's socket. The session ends when its entry expires.
  */
-final class UdpSession implements Session {
+final class UdpSession extends Session {
     private final EngineCore core;
     private final UdpListener listener;
     private final InetSocketAddress client;
     private int slot;
     private final ChannelFuture backend;
-    private int position = -1;
 
     private UdpSession(EngineCore core, UdpListener listener, InetSocketAddress client, int slot) {
         this.core = core;
@@ -87,34 +86,26 @@ final class UdpSession implements Session {
     }
 
     @Override
-    public void expired() {
+    void expired() {
         slot = ConnectionTable.NONE;
         close();
     }
 
     @Override
-    public void abort() {
+    void abort() {
         core.closed(this);
         close();
     }
 
     @Override
-    public int slot() {
+    int slot() {
         return slot;
     }
 
     @Override
-    public boolean isTcp() {
+    boolean isTcp() {
         return false;
     }
 
-    @Override
-    public int position() {
-        return position;
-    }
 
-    @Override
-    public void position(int index) {
-        position = index;
-    }
 }
