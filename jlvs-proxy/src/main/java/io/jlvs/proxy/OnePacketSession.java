@@ -107,6 +107,4 @@ final class OnePacketSession extends Session {
         core.closed(this);
         expired();
     }
-
-
 }

@@ -391,8 +391,6 @@ final class TcpRelay extends Session {
         return true;
     }
 
-
-
     private SocketChannel channel(int side) {
         return side == CLIENT ? client : server;
     }

@@ -106,6 +106,4 @@ final class UdpSession extends Session {
     boolean isTcp() {
         return false;
     }
-
-
 }
