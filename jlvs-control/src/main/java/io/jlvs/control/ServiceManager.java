@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The only thing that changes the virtual-service table. It checks each command against the
@@ -31,6 +32,8 @@ public final class ServiceManager {
     private final List<ServiceTableListener> listeners = new CopyOnWriteArrayList<>();
     private volatile ServiceTable table;
     private volatile TrafficSource traffic = TrafficSource.NONE;
+    /** Whether a client was told that -g/-i real servers are proxied: once per jlvsd run. */
+    private final AtomicBoolean proxyNoticeGiven = new AtomicBoolean();
 
     /** An in-memory table on this host, starting empty. */
     public ServiceManager() {
@@ -165,6 +168,8 @@ public final class ServiceManager {
             case Query.GetTimeouts q -> new Reply.CurrentTimeouts(snapshot.timeouts());
             case Query.GetDaemons q -> new Reply.Daemons(snapshot.daemons());
             case Query.GetDataPlane q -> new Reply.DataPlane(source.dataPlane());
+            case Query.ClaimProxyNotice q -> new Reply.ProxyNotice(
+                    source.dataPlane().equals("proxy") && proxyNoticeGiven.compareAndSet(false, true));
         };
     }
 

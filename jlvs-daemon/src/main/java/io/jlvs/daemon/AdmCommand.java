@@ -8,12 +8,22 @@ import io.jlvs.control.socket.SocketControlClient;
  * picocli so every argument reaches ipvsadm's own parser untouched.
  */
 final class AdmCommand {
+    /**
+     * The environment variable that carries the name ipvsadm was called by (its argv[0]): bin/ipvsadm
+     * sets it to its "$0", so the usage text and the "Try ..." hint name the command the user typed.
+     */
+    static final String ARGV0 = "JLVS_ADM_ARGV0";
+    /** The name when called as {@code jlvs adm}. */
+    static final String OWN_NAME = "jlvs adm";
+
     private AdmCommand() {
     }
 
     static int run(String[] args) {
+        String argv0 = System.getenv(ARGV0);
+        String program = argv0 == null || argv0.isEmpty() ? OWN_NAME : argv0;
         try (SocketControlClient client = SocketControlClient.forDefaultSocket()) {
-            return Ipvsadm.run(args, client, System.in, System.out, System.err);
+            return Ipvsadm.run(program, args, client, System.in, System.out, System.err);
         }
     }
 }

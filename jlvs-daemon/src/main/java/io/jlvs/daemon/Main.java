@@ -8,8 +8,7 @@ import picocli.CommandLine.Command;
 
 /** The jlvs command: one entry point for the daemon, the ipvsadm-compatible tool and the helpers. */
 @Command(name = "jlvs", mixinStandardHelpOptions = true, version = "jlvs 0.1.0",
-        description = {"Linux Virtual Server in Java: IPVS, ipvsadm and keepalived.",
-                "  adm ARGS...   ipvsadm, argument for argument (also bin/ipvsadm)"},
+        description = "Linux Virtual Server in Java: the IPVS load balancer and its admin tool ipvsadm.",
         subcommands = {QuickstartCommand.class, DaemonCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -22,11 +21,14 @@ public final class Main implements Runnable {
         if (args.length > 0 && args[0].equals("adm")) {
             return AdmCommand.run(Arrays.copyOfRange(args, 1, args.length));
         }
-        return new CommandLine(new Main()).execute(args);
+        if (args.length > 1 && args[0].equals("help") && args[1].equals("adm")) {
+            return AdmCommand.run(new String[] {"-h"});
+        }
+        return CommandListing.install(new CommandLine(new Main())).execute(args);
     }
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        CommandListing.install(new CommandLine(this)).usage(System.out);
     }
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
 
 /** jlvs simulate [FILE]: which real server each listed connection would get under a rule set. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
+        header = "Print which real server each connection of a script would get under the script's ipvsadm rules,"
+                + " on a private table.",
         description = {"Apply ipvsadm command lines to a private in-memory table and print the real server",
                 "(RIP:RPORT, or - for none) each new connection line gets. Lines:",
                 "  [ipvsadm] ARGS...                    an ipvsadm command, applied in order",

@@ -48,7 +48,13 @@ public final class Ipvsadm {
 
     /** Runs ipvsadm with args (without the program name) and returns its exit status. */
     public static int run(String[] args, ControlClient client, InputStream in, PrintStream out, PrintStream err) {
-        return new Ipvsadm(client, SystemNameResolver.standard(), DaemonUnreachable.defaultEndpoint(), PROGRAM)
+        return run(PROGRAM, args, client, in, out, err);
+    }
+
+    /** The same, called as program (ipvsadm's argv[0], which its usage text and "Try ..." hint show). */
+    public static int run(String program, String[] args, ControlClient client, InputStream in, PrintStream out,
+            PrintStream err) {
+        return new Ipvsadm(client, SystemNameResolver.standard(), DaemonUnreachable.defaultEndpoint(), program)
                 .execute(args, in, out, err);
     }
 
@@ -219,12 +225,11 @@ public final class Ipvsadm {
         int result = ExitStatus.OK;
         List<Command> rest = List.copyOf(pending);
         pending.clear();
-        List<Command> sent = rest;
         while (!rest.isEmpty()) {
             Reply reply = send(new Command.Batch(rest));
             switch (reply) {
                 case Reply.Ok ok -> {
-                    proxyNotice.afterApplied(sent, err);
+                    proxyNotice.afterApplied(rest, err);
                     return ExitStatus.OK;
                 }
                 case Reply.Failure failure -> {

@@ -11,10 +11,12 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * Tells the user, once per jlvs adm run, that a proxy-mode jlvsd serves real servers configured
- * with -g (direct routing) or -i (tunnelling) by proxying: they are listed as configured, but the
- * real server sees the director's address, as with FULLNAT. ipvsadm has no such message; it goes
- * to stderr so scripts that read stdout see ipvsadm's bytes.
+ * Tells the user, once per jlvsd run, that a proxy-mode jlvsd serves real servers configured with
+ * -g (direct routing) or -i (tunnelling) by proxying: they are listed as configured, but the real
+ * server sees the director's address, as with FULLNAT. jlvsd remembers whether it was told
+ * ({@link Query.ClaimProxyNotice}); a jlvs adm run asks at most once, and only after a -g/-i
+ * change was applied. ipvsadm has no such message; it goes to stderr so scripts that read stdout
+ * see ipvsadm's bytes.
  */
 final class ProxyNotice {
     static final String TEXT = "jlvs adm: note: jlvsd runs the proxy engine, which serves real servers added with"
@@ -27,20 +29,25 @@ final class ProxyNotice {
     }
 
     private final Sender sender;
-    private boolean done;
+    private boolean asked;
 
     ProxyNotice(Sender sender) {
         this.sender = sender;
     }
 
-    /** After commands were applied: print the notice if one of them needs it and jlvsd proxies. */
-    void afterApplied(List<Command> applied, PrintStream err) throws ProgramExit {
-        if (done || applied.stream().noneMatch(ProxyNotice::routesOrTunnels)) {
+    /** After commands were applied (only those jlvsd accepted): print the notice if one needs it and it is due. */
+    void afterApplied(List<Command> applied, PrintStream err) {
+        if (asked || applied.stream().noneMatch(ProxyNotice::routesOrTunnels)) {
             return;
         }
-        done = true;
-        if (sender.send(new Query.GetDataPlane()) instanceof Reply.DataPlane(String name) && name.equals("proxy")) {
-            err.println(TEXT);
+        asked = true;
+        try {
+            if (sender.send(new Query.ClaimProxyNotice()) instanceof Reply.ProxyNotice(boolean due) && due) {
+                err.println(TEXT);
+            }
+        } catch (ProgramExit e) {
+            // The change itself went through; a note jlvsd cannot give (an older jlvsd, a daemon
+            // gone meanwhile) must not turn its success into a failure.
         }
     }
 

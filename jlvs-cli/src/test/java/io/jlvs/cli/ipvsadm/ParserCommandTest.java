@@ -156,8 +156,8 @@ class ParserCommandTest {
         FakeClient client = FakeClient.accepting();
         Run run = Run.of(client, NAMES, "", Run.words(args));
         assertEquals(new Run(0, "", ""), run);
-        // after a -g/-i real server, jlvs adm also asks for the data plane (ProxyNoticeTest)
-        assertEquals(List.of(expected), client.sent.stream().filter(r -> !(r instanceof Query.GetDataPlane)).toList());
+        // after a -g/-i real server, jlvs adm also asks whether the proxy note is due (ProxyNoticeTest)
+        assertEquals(List.of(expected), client.sent.stream().filter(r -> !(r instanceof Query.ClaimProxyNotice)).toList());
     }
 
     static Stream<Arguments> queries() {
@@ -184,7 +184,6 @@ class ParserCommandTest {
             case Query.GetConnections q -> new Reply.Connections(List.<ConnectionEntry>of());
             case Query.GetTimeouts q -> new Reply.CurrentTimeouts(Timeouts.DEFAULT);
             case Query.GetDaemons q -> new Reply.Daemons(List.of());
-            case Query.GetDataPlane q -> new Reply.DataPlane("none");
             default -> new Reply.Ok();
         });
         Run run = Run.of(client, NAMES, "", Run.words(args));

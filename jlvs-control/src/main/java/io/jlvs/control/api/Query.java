@@ -21,7 +21,15 @@ public sealed interface Query extends Request {
     record GetDaemons() implements Query {
     }
 
-    /** Which data plane jlvsd runs (jlvs adm tells the user when it serves -g/-i by proxying). */
+    /** Which data plane jlvsd runs. */
     record GetDataPlane() implements Query {
+    }
+
+    /**
+     * Whether jlvs adm is still to tell the user that the proxy engine serves -g/-i real servers by
+     * proxying: jlvsd answers yes once per run, only while it proxies, and remembers that it did.
+     * It changes no rule.
+     */
+    record ClaimProxyNotice() implements Query {
     }
 }

@@ -46,6 +46,10 @@ public sealed interface Reply {
     record DataPlane(String name) implements Reply {
     }
 
+    /** The answer to ClaimProxyNotice: due is true when jlvs adm is to print the note now. */
+    record ProxyNotice(boolean due) implements Reply {
+    }
+
     /** The running sync daemons. */
     record Daemons(List<SyncDaemonSpec> daemons) implements Reply {
         public Daemons {

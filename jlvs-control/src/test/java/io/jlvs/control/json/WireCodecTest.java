@@ -78,7 +78,8 @@ class WireCodecTest {
                 new Query.GetConnections(),
                 new Query.GetTimeouts(),
                 new Query.GetDaemons(),
-                new Query.GetDataPlane());
+                new Query.GetDataPlane(),
+                new Query.ClaimProxyNotice());
     }
 
     static Stream<Reply> replies() {
@@ -94,7 +95,8 @@ class WireCodecTest {
                         ip("10.0.0.1"), 80, ip("192.168.1.1"), 8080, "", ""))),
                 new Reply.CurrentTimeouts(Timeouts.DEFAULT),
                 new Reply.Daemons(List.of(MASTER)),
-                new Reply.DataPlane("proxy"));
+                new Reply.DataPlane("proxy"),
+                new Reply.ProxyNotice(true));
     }
 
     @ParameterizedTest
