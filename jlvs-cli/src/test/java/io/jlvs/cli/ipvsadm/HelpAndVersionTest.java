@@ -1,122 +1,80 @@
 package io.jlvs.cli.ipvsadm;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** -h and --version, derived from ipvsadm 1.31's usage_exit and version; only the --fullnat and --proxy-protocol lines are ours. */
+/**
+ * -h and --version against ipvsadm 1.31's own text ({@link IpvsadmUsageFormats}, from usage_exit's
+ * and version's printf formats); only the --fullnat and --proxy-protocol lines are ours.
+ */
 class HelpAndVersionTest {
+    /** The lines jlvs adds to ipvsadm's options, in this order, right after the forwarding methods. */
+    private static final List<String> OUR_LINES = List.of(
+            "  --fullnat                           full NAT: source and destination rewritten (jlvs)",
+            "  --proxy-protocol v1|v2              PROXY protocol header to real servers, TCP (jlvs)");
+    private static final String LAST_FORWARDING_METHOD = "  --masquerading -m                   masquerading (NAT)";
 
-    private static final String HELP = """
-            ipvsadm v1.31 2019/12/24 (compiled with popt and IPVS v1.2.1)
-            Usage:
-              ipvsadm -A|E virtual-service [-s scheduler] [-p [timeout]] [-M netmask] [--pe persistence_engine] [-b sched-flags]
-              ipvsadm -D virtual-service
-              ipvsadm -C
-              ipvsadm -R
-              ipvsadm -S [-n]
-              ipvsadm -a|e virtual-service -r server-address [options]
-              ipvsadm -d virtual-service -r server-address
-              ipvsadm -L|l [virtual-service] [options]
-              ipvsadm -Z [virtual-service]
-              ipvsadm --set tcp tcpfin udp
-              ipvsadm --start-daemon {master|backup} [daemon-options]
-              ipvsadm --stop-daemon {master|backup}
-              ipvsadm -h
-
-            Commands:
-            Either long or short options are allowed.
-              --add-service     -A        add virtual service with options
-              --edit-service    -E        edit virtual service with options
-              --delete-service  -D        delete virtual service
-              --clear           -C        clear the whole table
-              --restore         -R        restore rules from stdin
-              --save            -S        save rules to stdout
-              --add-server      -a        add real server with options
-              --edit-server     -e        edit real server with options
-              --delete-server   -d        delete real server
-              --list            -L|-l     list the table
-              --zero            -Z        zero counters in a service or all services
-              --set tcp tcpfin udp        set connection timeout values
-              --start-daemon              start connection sync daemon
-              --stop-daemon               stop connection sync daemon
-              --help            -h        display this help message
-
-            virtual-service:
-              --tcp-service|-t  service-address   service-address is host[:port]
-              --udp-service|-u  service-address   service-address is host[:port]
-              --sctp-service    service-address   service-address is host[:port]
-              --fwmark-service|-f fwmark          fwmark is an integer greater than zero
-
-            Options:
-              --ipv6         -6                   fwmark entry uses IPv6
-              --scheduler    -s scheduler         one of rr|wrr|lc|wlc|lblc|lblcr|dh|sh|sed|nq|fo|ovf|mh,
-                                                  the default scheduler is wlc.
-              --pe            engine              alternate persistence engine may be sip,
-                                                  not set by default.
-              --persistent   -p [timeout]         persistent service
-              --netmask      -M netmask           persistent granularity mask
-              --real-server  -r server-address    server-address is host (and port)
-              --gatewaying   -g                   gatewaying (direct routing) (default)
-              --ipip         -i                   ipip encapsulation (tunneling)
-              --masquerading -m                   masquerading (NAT)
-              --fullnat                           full NAT: source and destination rewritten (jlvs)
-              --proxy-protocol v1|v2              PROXY protocol header to real servers, TCP (jlvs)
-              --tun-type      type                one of ipip|gue|gre,
-                                                  the default tunnel type is ipip.
-              --tun-port      port                tunnel destination port
-              --tun-nocsum                        tunnel encapsulation without checksum
-              --tun-csum                          tunnel encapsulation with checksum
-              --tun-remcsum                       tunnel encapsulation with remote checksum
-              --weight       -w weight            capacity of real server
-              --u-threshold  -x uthreshold        upper threshold of connections
-              --l-threshold  -y lthreshold        lower threshold of connections
-              --connection   -c                   output of current IPVS connections
-              --timeout                           output of timeout (tcp tcpfin udp)
-              --daemon                            output of daemon information
-              --stats                             output of statistics information
-              --rate                              output of rate information
-              --exact                             expand numbers (display exact values)
-              --thresholds                        output of thresholds information
-              --persistent-conn                   output of persistent connection info
-              --tun-info                          output of tunnel information
-              --nosort                            disable sorting output of service/server entries
-              --sort                              does nothing, for backwards compatibility
-              --ops          -o                   one-packet scheduling
-              --numeric      -n                   numeric output of addresses and ports
-              --sched-flags  -b flags             scheduler flags (comma-separated)
-            Daemon Options:
-              --syncid sid                        syncid for connection sync (default=255)
-              --sync-maxlen length                Max sync message length (default=1472)
-              --mcast-interface interface         multicast interface for connection sync
-              --mcast-group address               IPv4/IPv6 group (default=224.0.0.81)
-              --mcast-port port                   UDP port (default=8848)
-              --mcast-ttl ttl                     Multicast TTL (default=1)
-            """;
+    /** ipvsadm's usage text called as program, with our lines after the forwarding methods. */
+    private static String expectedHelp(String program) {
+        String stock = IpvsadmUsageFormats.usage(program);
+        String anchor = LAST_FORWARDING_METHOD + "\n";
+        int at = stock.indexOf(anchor) + anchor.length();
+        return stock.substring(0, at) + String.join("\n", OUR_LINES) + "\n" + stock.substring(at);
+    }
 
     @Test
     void helpPrintsIpvsadmsUsageOnStdoutAndExitsZero() {
         for (String option : new String[] {"-h", "--help"}) {
-            assertEquals(new Run(0, HELP, ""), Run.of(FakeClient.accepting(), option), option);
+            assertEquals(new Run(0, expectedHelp("ipvsadm"), ""), Run.of(FakeClient.accepting(), option), option);
         }
     }
 
     @Test
     void helpWinsOverWhateverFollowsIt() {
-        assertEquals(new Run(0, HELP, ""), Run.of(FakeClient.accepting(), "-h", "-Q", "junk"));
+        assertEquals(new Run(0, expectedHelp("ipvsadm"), ""), Run.of(FakeClient.accepting(), "-h", "-Q", "junk"));
     }
 
     @Test
-    void helpNamesFullnatAndTheProxyProtocolAsTheOnlyAdditionsNextToEachOther() {
-        assertTrue(HELP.contains("\n  --fullnat                           full NAT: source and destination rewritten (jlvs)\n"
-                + "  --proxy-protocol v1|v2              PROXY protocol header to real servers, TCP (jlvs)\n"), HELP);
-        assertEquals(2, HELP.split("\\(jlvs\\)").length - 1, "no other line is ours");
+    void helpIsStockIpvsadmsTextWithOnlyFullnatAndTheProxyProtocolAddedNextToEachOther() {
+        String help = Run.of(FakeClient.accepting(), "-h").out();
+        List<String> lines = new ArrayList<>(help.lines().toList());
+        int fullnat = lines.indexOf(OUR_LINES.getFirst());
+        assertEquals(LAST_FORWARDING_METHOD, lines.get(fullnat - 1), help);
+        assertEquals(OUR_LINES, lines.subList(fullnat, fullnat + OUR_LINES.size()), help);
+
+        lines.removeAll(OUR_LINES);
+        assertEquals(IpvsadmUsageFormats.usage("ipvsadm"), String.join("\n", lines) + "\n",
+                "without our two lines -h prints ipvsadm 1.31's text byte for byte");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/sbin/ipvsadm", "./ipvsadm", "/tmp/x/sbin-ipvsadm", "jlvs adm"})
+    void theUsageTextNamesTheProgramAsItWasCalled(String program) {
+        assertEquals(new Run(0, expectedHelp(program), ""),
+                Run.as(program, FakeClient.accepting(), new FixedNames(), "", "--help"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/sbin/ipvsadm", "/tmp/x/sbin-ipvsadm", "jlvs adm"})
+    void theTryHelpHintNamesTheProgramAsItWasCalled(String program) {
+        String hint = IpvsadmUsageFormats.tryHelp(program);
+        assertEquals(new Run(255, "", hint), Run.as(program, FakeClient.accepting(), new FixedNames(), "", "-t", "10.0.0.1:80"));
+        assertEquals(new Run(255, "", hint), Run.as(program, FakeClient.accepting(), new FixedNames(), "", "--bogus"));
+        // in -R, ipvsadm puts its own argv[0] in front of each line it reads (config_stream_read)
+        assertEquals(new Run(255, "", hint), Run.as(program, FakeClient.accepting(), new FixedNames(),
+                "-t 10.0.0.1:80\n", "-R"));
+        assertEquals(new Run(255, "", hint), Run.as(program, FakeClient.accepting(), new FixedNames(), "-R\n", "-R"));
     }
 
     @Test
     void versionPrintsTheVersionLine() {
-        Run expected = new Run(0, "ipvsadm v1.31 2019/12/24 (compiled with popt and IPVS v1.2.1)\n", "");
+        Run expected = new Run(0, IpvsadmUsageFormats.version(), "");
         assertEquals(expected, Run.of(FakeClient.accepting(), "-v"));
         assertEquals(expected, Run.of(FakeClient.accepting(), "--version"));
     }

@@ -11,9 +11,14 @@ import java.nio.charset.StandardCharsets;
 record Run(int status, String out, String err) {
 
     static Run of(ControlClient client, NameResolver names, String stdin, String... args) {
+        return as("ipvsadm", client, names, stdin, args);
+    }
+
+    /** A run of ipvsadm called as program (its argv[0]). */
+    static Run as(String program, ControlClient client, NameResolver names, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new Ipvsadm(client, names, "/run/jlvs/jlvsd.sock", "ipvsadm").execute(args,
+        int status = new Ipvsadm(client, names, "/run/jlvs/jlvsd.sock", program).execute(args,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
