@@ -2,6 +2,7 @@ package io.jlvs.daemon;
 
 import io.jlvs.cli.ipvsadm.Ipvsadm;
 import io.jlvs.control.HostFacts;
+import io.jlvs.testkit.PortReservation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -13,7 +14,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,14 +38,14 @@ class ProxyDaemonTest {
     Path dir;
 
     private Jlvsd daemon;
-    private final List<AutoCloseable> servers = new ArrayList<>();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
         if (daemon != null) {
             daemon.close();
         }
-        for (AutoCloseable server : servers) {
+        for (AutoCloseable server : toClose) {
             server.close();
         }
     }
@@ -57,7 +57,7 @@ class ProxyDaemonTest {
 
     private NamedServer server(String name, String address, boolean closeAfterName) throws IOException {
         NamedServer server = new NamedServer(name, address, closeAfterName);
-        servers.add(server);
+        toClose.add(server);
         return server;
     }
 
@@ -71,11 +71,11 @@ class ProxyDaemonTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(InetAddress.ofLiteral(VIP), 0));
-            return probe.getLocalPort();
-        }
+    /** A virtual service's VIP:PORT, its port held until the test ends so nothing else takes it before jlvsd binds it. */
+    private String reservedVip() throws IOException {
+        PortReservation port = PortReservation.on(InetAddress.ofLiteral(VIP));
+        toClose.add(port);
+        return port.endpoint();
     }
 
     private static Socket connect(String vip) throws IOException {
@@ -129,7 +129,7 @@ class ProxyDaemonTest {
         start();
         NamedServer a = server("a", "127.0.41.1", false);
         NamedServer b = server("b", "127.0.41.2", false);
-        String vip = VIP + ":" + freePort();
+        String vip = reservedVip();
         adm("-A", "-t", vip, "-s", "wrr");
         adm("-a", "-t", vip, "-r", a.endpoint(), "-m", "-w", "3");
         adm("-a", "-t", vip, "-r", b.endpoint(), "-m", "-w", "1");
@@ -156,8 +156,8 @@ class ProxyDaemonTest {
         start();
         NamedServer echo = server("echo", "127.0.41.3", false);
         NamedServer bye = server("bye", "127.0.41.4", true);
-        String vipEcho = VIP + ":" + freePort();
-        String vipBye = VIP + ":" + freePort();
+        String vipEcho = reservedVip();
+        String vipBye = reservedVip();
         adm("-A", "-t", vipEcho, "-s", "rr");
         adm("-a", "-t", vipEcho, "-r", echo.endpoint(), "-m");
         adm("-A", "-t", vipBye, "-s", "rr");
@@ -188,7 +188,7 @@ class ProxyDaemonTest {
     @Test
     void aRestartedDaemonProxiesItsRestoredServices() throws Exception {
         NamedServer a = server("a", "127.0.41.5", false);
-        String vip = VIP + ":" + freePort();
+        String vip = reservedVip();
         start();
         adm("-A", "-t", vip, "-s", "rr");
         adm("-a", "-t", vip, "-r", a.endpoint(), "-m");
@@ -207,7 +207,7 @@ class ProxyDaemonTest {
         start();
         NamedServer a = server("a", "127.0.41.6", false);
         NamedServer b = server("b", "127.0.41.7", false);
-        String vip = VIP + ":" + freePort();
+        String vip = reservedVip();
         adm("-A", "-t", vip, "-s", "wlc");
         adm("-a", "-t", vip, "-r", a.endpoint(), "-m", "-w", "1");
         adm("-a", "-t", vip, "-r", b.endpoint(), "-m", "-w", "1");

@@ -34,6 +34,8 @@ import java.util.stream.Stream;
         description = "Run jlvs in proxy mode on loopback with two demo real servers and show it balancing.")
 public final class QuickstartCommand implements Callable<Integer> {
     private static final String VIP = "127.0.0.1";
+    /** The command the walkthrough shows, and the name its ipvsadm messages use. */
+    private static final String ADM = "jlvs adm";
 
     @Option(names = "--port", paramLabel = "PORT", description = "the virtual service's port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
     int port = 8080;
@@ -72,6 +74,11 @@ public final class QuickstartCommand implements Callable<Integer> {
         String service = VIP + ":" + port;
         out.println("# jlvsd is running in proxy mode; to use it from another shell:");
         out.println("export JLVS_SOCKET=" + session.daemon().socket());
+        out.println();
+        out.println("# two demo HTTP real servers, each answering with its name:");
+        for (DemoServer server : session.servers()) {
+            out.println("#   " + server.name() + " on " + server.endpoint());
+        }
         out.println();
         int status = session.adm("-A", "-t", service, "-s", "rr");
         for (DemoServer server : session.servers()) {
@@ -164,8 +171,8 @@ public final class QuickstartCommand implements Callable<Integer> {
 
         /** Runs one jlvs adm command against the daemon, printed first as a user would type it. */
         int adm(String... args) {
-            out.println("$ jlvs adm " + String.join(" ", args));
-            return Ipvsadm.run(args, client, new ByteArrayInputStream(new byte[0]), out, System.err);
+            out.println("$ " + ADM + " " + String.join(" ", args));
+            return Ipvsadm.run(ADM, args, client, new ByteArrayInputStream(new byte[0]), out, System.err);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.jlvs.daemon.quickstart;
 
 import io.jlvs.daemon.Main;
+import io.jlvs.testkit.PortReservation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,19 +39,23 @@ class QuickstartTest {
         System.setErr(savedErr);
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    @Test
+    void twentyRequestsAreSplitBetweenBothDemoServersAndCounted() throws Exception {
+        try (PortReservation reserved = PortReservation.on(InetAddress.ofLiteral("127.0.0.1"))) {
+            twentyRequestsOn(reserved.port());
         }
     }
 
-    @Test
-    void twentyRequestsAreSplitBetweenBothDemoServersAndCounted() throws Exception {
-        int port = freePort();
+    private void twentyRequestsOn(int port) {
         int status = Main.run("quickstart", "--requests", "20", "--port", String.valueOf(port));
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, status, () -> text + err.toString(StandardCharsets.UTF_8));
         assertTrue(text.contains("$ jlvs adm -A -t 127.0.0.1:" + port + " -s rr\n"), text);
+        // which port is which server, and those are the two real servers the walkthrough adds
+        Matcher demo = Pattern.compile("#   web1 on (127\\.0\\.0\\.1:\\d+)\n#   web2 on (127\\.0\\.0\\.1:\\d+)\n").matcher(text);
+        assertTrue(demo.find(), text);
+        assertTrue(text.contains("$ jlvs adm -a -t 127.0.0.1:" + port + " -r " + demo.group(1) + " -m\n"
+                + "$ jlvs adm -a -t 127.0.0.1:" + port + " -r " + demo.group(2) + " -m\n"), text);
         assertTrue(text.contains("# 10 x hello from web1\n"), text);
         assertTrue(text.contains("# 10 x hello from web2\n"), text);
         // the --stats line of the service: 20 connections
