@@ -14,17 +14,12 @@ import io.jlvs.core.model.Timeouts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static io.jlvs.daemon.DaemonFixtures.ok;
@@ -34,19 +29,17 @@ import static io.jlvs.daemon.DaemonFixtures.tcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** jlvsd as a real process: killed with SIGKILL, restarted on the same state directory, every rule back. */
 class JlvsdProcessTest {
     /** How a JVM reports a child killed by signal N: 128 + N. */
     private static final int KILLED_BY_SIGKILL = 128 + 9;
     private static final int KILLED_BY_SIGTERM = 128 + 15;
-    private static final long START_TIMEOUT_SECONDS = 120;
 
     @TempDir
     Path dir;
 
-    private final List<Process> started = new ArrayList<>();
+    private final DaemonProcesses processes = new DaemonProcesses();
 
     @Test
     void aDaemonKilledWithSigkillComesBackWithEveryRule() throws Exception {
@@ -93,48 +86,12 @@ class JlvsdProcessTest {
             assertEquals(KILLED_BY_SIGTERM, second.exitValue());
             assertFalse(Files.exists(socket), "on SIGTERM the daemon removes its socket");
         } finally {
-            for (Process process : started) {
-                ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
-                process.waitFor(30, TimeUnit.SECONDS);
-            }
+            processes.close();
         }
     }
 
     /** Starts {@code jlvs daemon} in a child JVM and waits for its ready line. */
     private Process startDaemon(Path socket, Path state) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process process = new ProcessBuilder(java, "-cp", classPath, "io.jlvs.daemon.Main", "daemon",
-                "--socket", socket.toString(), "--state-dir", state.toString())
-                .redirectErrorStream(true)
-                .start();
-        started.add(process);
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // The child died; the wait below reports it.
-            }
-        });
-        StringBuilder output = new StringBuilder();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(1, TimeUnit.SECONDS);
-            if (line != null) {
-                output.append(line).append('\n');
-                if (line.startsWith(DaemonCommand.READY)) {
-                    return process;
-                }
-            } else if (!process.isAlive() && lines.isEmpty()) {
-                fail("jlvs daemon exited with " + process.exitValue() + " before it was ready:\n" + output);
-            }
-        }
-        fail("jlvs daemon was not ready within " + START_TIMEOUT_SECONDS + " s:\n" + output);
-        return process;
+        return processes.start(socket, state);
     }
 }
