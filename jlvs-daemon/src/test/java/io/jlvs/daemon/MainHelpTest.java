@@ -1,14 +1,10 @@
 package io.jlvs.daemon;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.jlvs.testkit.CapturedStdio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,33 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** jlvs --help lists every command with its whole summary; jlvs help adm is ipvsadm's -h. */
 class MainHelpTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
     /** Runs jlvs with args; returns its stdout, failing unless it exits 0 with nothing on stderr. */
-    private String jlvs(String... args) {
-        out.reset();
-        err.reset();
-        int status = Main.run(args);
-        assertEquals(0, status, () -> String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8));
-        assertEquals("", err.toString(StandardCharsets.UTF_8), String.join(" ", args));
-        return out.toString(StandardCharsets.UTF_8);
+    private static String jlvs(String... args) {
+        try (CapturedStdio stdio = CapturedStdio.start()) {
+            int status = Main.run(args);
+            assertEquals(0, status, () -> String.join(" ", args) + ": " + stdio.err());
+            assertEquals("", stdio.err(), String.join(" ", args));
+            return stdio.out();
+        }
     }
 
     /** The "Commands:" section with picocli's wrapping undone: one line per command, "NAME  SUMMARY". */

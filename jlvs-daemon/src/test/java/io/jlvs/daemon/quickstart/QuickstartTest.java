@@ -1,17 +1,15 @@
 package io.jlvs.daemon.quickstart;
 
 import io.jlvs.daemon.Main;
+import io.jlvs.testkit.CapturedStdio;
 import io.jlvs.testkit.PortReservation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,23 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ./jlvs quickstart --requests N, run in-process: both demo servers answer, the stats add up. */
 class QuickstartTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
+    private CapturedStdio stdio;
 
     @BeforeEach
     void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        stdio = CapturedStdio.start();
     }
 
     @AfterEach
     void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
+        stdio.close();
     }
 
     @Test
@@ -48,8 +39,8 @@ class QuickstartTest {
 
     private void twentyRequestsOn(int port) {
         int status = Main.run("quickstart", "--requests", "20", "--port", String.valueOf(port));
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, status, () -> text + err.toString(StandardCharsets.UTF_8));
+        String text = stdio.out();
+        assertEquals(0, status, () -> text + stdio.err());
         assertTrue(text.contains("$ jlvs adm -A -t 127.0.0.1:" + port + " -s rr\n"), text);
         // which port is which server, and those are the two real servers the walkthrough adds
         Matcher demo = Pattern.compile("#   web1 on (127\\.0\\.0\\.1:\\d+)\n#   web2 on (127\\.0\\.0\\.1:\\d+)\n").matcher(text);
@@ -71,7 +62,7 @@ class QuickstartTest {
             int status = Main.run("quickstart", "--requests", "1", "--port", String.valueOf(taken.getLocalPort()));
             assertEquals(1, status);
             assertEquals("jlvs quickstart: 127.0.0.1:" + taken.getLocalPort()
-                    + " is already in use; pick another port with --port N\n", err.toString(StandardCharsets.UTF_8));
+                    + " is already in use; pick another port with --port N\n", stdio.err());
         }
     }
 }
