@@ -139,16 +139,17 @@ final class TcpRelay extends Session {
     }
 
     private void connected(ChannelFuture done, RealServer dest) {
-        if (done.channel() != server) {
-            return;
-        }
-        if (finished) {
+        if (done.channel() != server || finished) {
+            // An attempt the relay no longer waits for: its socket must not outlive it.
             done.channel().close();
             return;
         }
         ConnectionTable table = core.table;
         long now = core.now();
         if (!done.isSuccess()) {
+            // Netty fails a refused connect without closing its socket (epoll): close it here, or
+            // every failed attempt keeps a descriptor for good.
+            done.channel().close();
             core.connectFailures++;
             if (slot != ConnectionTable.NONE && table.isLive(slot)) {
                 table.transition(slot, PacketDirection.OUTPUT, TcpStateTable.EVENT_RST);

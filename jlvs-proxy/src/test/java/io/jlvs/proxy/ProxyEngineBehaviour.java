@@ -86,17 +86,11 @@ abstract class ProxyEngineBehaviour {
         return "127.0." + (10 + n / 250) + "." + (1 + n % 250);
     }
 
-    static int freeTcpPort(String address) throws IOException {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(InetAddress.ofLiteral(address), 0));
-            return probe.getLocalPort();
-        }
-    }
-
-    static int freeUdpPort(String address) throws IOException {
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.ofLiteral(address), 0))) {
-            return probe.getLocalPort();
-        }
+    /** A port nobody listens on, held for the test: connects to it are refused (a dead real server). */
+    ReservedPort deadServer() throws IOException {
+        ReservedPort dead = ReservedPort.tcp(nextAddress());
+        resources.add(dead);
+        return dead;
     }
 
     TcpBackend backend(String name, TcpBackend.Behaviour behaviour) throws IOException {
@@ -123,15 +117,26 @@ abstract class ProxyEngineBehaviour {
     /** A TCP service on a fresh VIP with these real servers (weights in the same order). */
     ServiceKey.Address tcpService(String scheduler, int flags, List<TcpBackend> servers, int... weights)
             throws Exception {
-        String vip = nextAddress();
-        ServiceKey.Address key = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral(vip), freeTcpPort(vip));
-        engine().update(t -> {
-            t.add(spec(key, scheduler, flags));
-            for (int i = 0; i < servers.size(); i++) {
-                t.addDestination(key, dest(servers.get(i).address(), servers.get(i).port(), weights[i]));
-            }
-        }).get(5, TimeUnit.SECONDS);
-        return key;
+        return tcpServiceTo(scheduler, flags, servers.stream()
+                .map(s -> new InetSocketAddress(s.address(), s.port())).toList(), weights);
+    }
+
+    /**
+     * A TCP service on a fresh VIP and a port reserved until the engine listens on it (never a port
+     * picked, released and bound later, which another process may take in between).
+     */
+    ServiceKey.Address tcpServiceTo(String scheduler, int flags, List<InetSocketAddress> servers, int... weights)
+            throws Exception {
+        try (ReservedPort vip = ReservedPort.tcp(nextAddress())) {
+            ServiceKey.Address key = new ServiceKey.Address(Protocol.TCP, vip.address(), vip.port());
+            engine().update(t -> {
+                t.add(spec(key, scheduler, flags));
+                for (int i = 0; i < servers.size(); i++) {
+                    t.addDestination(key, dest(servers.get(i).getAddress(), servers.get(i).getPort(), weights[i]));
+                }
+            }).get(5, TimeUnit.SECONDS);
+            return key;
+        }
     }
 
     <T> T query(Function<EngineView, T> reader) throws Exception {
@@ -483,7 +488,7 @@ abstract class ProxyEngineBehaviour {
         ServiceKey.Address key = tcpService("rr", 0, List.of(a, b), 1, 1);
         assertEquals(List.of("b", "a"), List.of(nameFrom(key, null), nameFrom(key, null)));
 
-        b.close();
+        b.kill();
         for (int i = 0; i < 10; i++) {
             assertEquals("a", nameFrom(key, null), "connection " + i);
         }
@@ -500,7 +505,7 @@ abstract class ProxyEngineBehaviour {
     void aClientIsResetWhenEveryAttemptFails() throws Exception {
         TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
         ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
-        a.close();
+        a.kill();
 
         // The reset may already reach the client while its connect() returns.
         assertThrows(SocketException.class, () -> {
@@ -512,6 +517,31 @@ abstract class ProxyEngineBehaviour {
         awaitEngine("the reset counted", v -> v.clientResets() == 1);
         assertEquals(1L, (long) query(EngineView::connectFailures));
         assertEquals("CLOSE", query(v -> v.connections().getFirst().state()));
+    }
+
+    /**
+     * Every other connection is offered the dead server first (rr), fails there and is retried on
+     * the live one: 500 failed connects, each of which once left its socket open for good.
+     */
+    @Test
+    void failedConnectsToADeadRealServerLeaveTheDescriptorCountWhereItWas() throws Exception {
+        TcpBackend live = backend("live", TcpBackend.NAME_THEN_ECHO);
+        ReservedPort dead = deadServer();
+        ServiceKey.Address key = tcpServiceTo("rr", 0, List.of(new InetSocketAddress(live.address(), live.port()),
+                dead.socketAddress()), 1, 1);
+        for (int i = 0; i < 20; i++) {
+            assertEquals("live", nameFrom(key, null), "warm-up connection " + i);
+        }
+        awaitEngine("the warm-up connections closed", v -> v.openTcpConnections() == 0);
+        long before = OpenDescriptors.count();
+
+        for (int i = 0; i < 1_000; i++) {
+            assertEquals("live", nameFrom(key, null), "connection " + i);
+        }
+
+        awaitEngine("every connection closed", v -> v.openTcpConnections() == 0);
+        assertTrue(query(EngineView::connectFailures) >= 500, "the dead server was tried every other time");
+        OpenDescriptors.awaitAtMost(before + 10, Duration.ofSeconds(10));
     }
 
     @Test
@@ -595,15 +625,16 @@ abstract class ProxyEngineBehaviour {
     // ------------------------------------------------------------------ UDP
 
     ServiceKey.Address udpService(int flags, List<UdpBackend> servers) throws Exception {
-        String vip = nextAddress();
-        ServiceKey.Address key = new ServiceKey.Address(Protocol.UDP, InetAddress.ofLiteral(vip), freeUdpPort(vip));
-        engine().update(t -> {
-            t.add(spec(key, "rr", flags));
-            for (UdpBackend s : servers) {
-                t.addDestination(key, dest(s.address(), s.port(), 1));
-            }
-        }).get(5, TimeUnit.SECONDS);
-        return key;
+        try (ReservedPort vip = ReservedPort.udp(nextAddress())) {
+            ServiceKey.Address key = new ServiceKey.Address(Protocol.UDP, vip.address(), vip.port());
+            engine().update(t -> {
+                t.add(spec(key, "rr", flags));
+                for (UdpBackend s : servers) {
+                    t.addDestination(key, dest(s.address(), s.port(), 1));
+                }
+            }).get(5, TimeUnit.SECONDS);
+            return key;
+        }
     }
 
     static String ask(DatagramSocket socket, ServiceKey.Address key, String text) throws IOException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real server for tests: a plain java.net listener on a loopback address and an ephemeral port. */
+/**
+ * A real server for tests: a plain java.net listener on a loopback address and an ephemeral port.
+ * The port stays reserved after {@link #kill()}, so a killed server stays dead until the test ends.
+ */
 final class TcpBackend implements AutoCloseable {
 
     /** What the server does with one accepted connection. */
@@ -56,23 +58,33 @@ final class TcpBackend implements AutoCloseable {
     };
 
     private final String name;
+    private final ReservedPort port;
     private final ServerSocket server;
     private final Behaviour behaviour;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final Thread acceptor;
 
-    private TcpBackend(String name, ServerSocket server, Behaviour behaviour) {
+    private TcpBackend(String name, ReservedPort port, ServerSocket server, Behaviour behaviour) {
         this.name = name;
+        this.port = port;
         this.server = server;
         this.behaviour = behaviour;
         this.acceptor = Thread.ofVirtual().name("backend-" + name).start(this::acceptLoop);
     }
 
     static TcpBackend start(String name, String address, Behaviour behaviour) throws IOException {
+        ReservedPort port = ReservedPort.tcp(address);
         ServerSocket server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.ofLiteral(address), 0), 256);
-        return new TcpBackend(name, server, behaviour);
+        try {
+            server.setReuseAddress(true);
+            server.bind(port.socketAddress(), 256);
+        } catch (IOException e) {
+            server.close();
+            port.close();
+            throw e;
+        }
+        return new TcpBackend(name, port, server, behaviour);
     }
 
     private void acceptLoop() {
@@ -114,9 +126,8 @@ final class TcpBackend implements AutoCloseable {
         return accepted.get();
     }
 
-    /** Stops listening and closes every connection (a killed server). */
-    @Override
-    public void close() throws IOException {
+    /** Stops listening and closes every connection (a killed server); the port stays reserved. */
+    void kill() throws IOException {
         server.close();
         for (Socket socket : open) {
             socket.close();
@@ -126,5 +137,12 @@ final class TcpBackend implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Kills the server and releases its port. */
+    @Override
+    public void close() throws IOException {
+        kill();
+        port.close();
     }
 }

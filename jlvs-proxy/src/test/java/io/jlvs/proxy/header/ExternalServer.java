@@ -1,10 +1,10 @@
 package io.jlvs.proxy.header;
 
+import io.jlvs.proxy.ReservedPort;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,12 +48,12 @@ final class ExternalServer implements AutoCloseable {
         throw new IllegalStateException("unreachable");
     }
 
-    /** A loopback port nothing listens on right now. */
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        }
+    /**
+     * A loopback port held for the server until the test ends: nginx and HAProxy bind with
+     * SO_REUSEADDR, so they can listen on it, and no bind to port 0 elsewhere can be given it.
+     */
+    static ReservedPort reservePort() throws IOException {
+        return ReservedPort.tcp("127.0.0.1");
     }
 
     /**

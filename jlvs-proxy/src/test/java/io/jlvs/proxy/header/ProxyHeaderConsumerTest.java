@@ -1,6 +1,7 @@
 package io.jlvs.proxy.header;
 
 import io.jlvs.core.model.ProxyProtocol;
+import io.jlvs.proxy.ReservedPort;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Tag;
@@ -54,54 +55,58 @@ class ProxyHeaderConsumerTest {
     @Test
     void nginxReadsTheClientAndVipFromVersion1And2Headers() throws Exception {
         Path nginx = ExternalServer.requireBinary("nginx", "nginx-light");
-        int port = ExternalServer.freePort();
-        Files.writeString(dir.resolve("nginx.conf"), """
-                daemon off;
-                master_process off;
-                pid %1$s/nginx.pid;
-                error_log %1$s/error.log info;
-                events { worker_connections 64; }
-                http {
-                    access_log off;
-                    client_body_temp_path %1$s/body;
-                    proxy_temp_path %1$s/proxy;
-                    fastcgi_temp_path %1$s/fastcgi;
-                    uwsgi_temp_path %1$s/uwsgi;
-                    scgi_temp_path %1$s/scgi;
-                    server {
-                        listen 127.0.0.1:%2$d proxy_protocol;
-                        location / {
-                            default_type text/plain;
-                            return 200 "$proxy_protocol_addr:$proxy_protocol_port $proxy_protocol_server_addr:$proxy_protocol_server_port";
+        try (ReservedPort reserved = ExternalServer.reservePort()) {
+            int port = reserved.port();
+            Files.writeString(dir.resolve("nginx.conf"), """
+                    daemon off;
+                    master_process off;
+                    pid %1$s/nginx.pid;
+                    error_log %1$s/error.log info;
+                    events { worker_connections 64; }
+                    http {
+                        access_log off;
+                        client_body_temp_path %1$s/body;
+                        proxy_temp_path %1$s/proxy;
+                        fastcgi_temp_path %1$s/fastcgi;
+                        uwsgi_temp_path %1$s/uwsgi;
+                        scgi_temp_path %1$s/scgi;
+                        server {
+                            listen 127.0.0.1:%2$d proxy_protocol;
+                            location / {
+                                default_type text/plain;
+                                return 200 "$proxy_protocol_addr:$proxy_protocol_port $proxy_protocol_server_addr:$proxy_protocol_server_port";
+                            }
                         }
                     }
-                }
-                """.formatted(dir, port));
-        try (ExternalServer server = ExternalServer.start(dir, port, List.of(nginx.toString(), "-p", dir.toString(),
-                "-e", dir.resolve("error.log").toString(), "-c", dir.resolve("nginx.conf").toString()))) {
-            assertEveryClaimIsRead(server);
+                    """.formatted(dir, port));
+            try (ExternalServer server = ExternalServer.start(dir, port, List.of(nginx.toString(), "-p", dir.toString(),
+                    "-e", dir.resolve("error.log").toString(), "-c", dir.resolve("nginx.conf").toString()))) {
+                assertEveryClaimIsRead(server);
+            }
         }
     }
 
     @Test
     void haproxyReadsTheClientAndVipFromVersion1And2Headers() throws Exception {
         Path haproxy = ExternalServer.requireBinary("haproxy", "haproxy");
-        int port = ExternalServer.freePort();
-        Files.writeString(dir.resolve("haproxy.cfg"), """
-                global
-                    pidfile %1$s/haproxy.pid
-                defaults
-                    mode http
-                    timeout connect 5s
-                    timeout client 5s
-                    timeout server 5s
-                frontend proxied
-                    bind 127.0.0.1:%2$d accept-proxy
-                    http-request return status 200 content-type text/plain lf-string "%%[src]:%%[src_port] %%[dst]:%%[dst_port]"
-                """.formatted(dir, port));
-        try (ExternalServer server = ExternalServer.start(dir, port,
-                List.of(haproxy.toString(), "-db", "-f", dir.resolve("haproxy.cfg").toString()))) {
-            assertEveryClaimIsRead(server);
+        try (ReservedPort reserved = ExternalServer.reservePort()) {
+            int port = reserved.port();
+            Files.writeString(dir.resolve("haproxy.cfg"), """
+                    global
+                        pidfile %1$s/haproxy.pid
+                    defaults
+                        mode http
+                        timeout connect 5s
+                        timeout client 5s
+                        timeout server 5s
+                    frontend proxied
+                        bind 127.0.0.1:%2$d accept-proxy
+                        http-request return status 200 content-type text/plain lf-string "%%[src]:%%[src_port] %%[dst]:%%[dst_port]"
+                    """.formatted(dir, port));
+            try (ExternalServer server = ExternalServer.start(dir, port,
+                    List.of(haproxy.toString(), "-db", "-f", dir.resolve("haproxy.cfg").toString()))) {
+                assertEveryClaimIsRead(server);
+            }
         }
     }
 
