@@ -1,7 +1,7 @@
 package io.jlvs.proxy.header;
 
+import io.jlvs.proxy.Prerequisites;
 import io.jlvs.proxy.ReservedPort;
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -39,12 +39,7 @@ final class ExternalServer implements AutoCloseable {
                 return candidate;
             }
         }
-        String reason = name + " is not installed (Debian package " + debianPackage + "); .ci/run installs it";
-        if ("1".equals(System.getenv("JLVS_REQUIRE_NETNS"))) {
-            throw new AssertionError(reason + ", and JLVS_REQUIRE_NETNS=1 requires it");
-        }
-        System.out.println("skipped: " + reason);
-        Assumptions.abort(reason);
+        Prerequisites.require(false, name + " is not installed (Debian package " + debianPackage + "); .ci/run installs it");
         throw new IllegalStateException("unreachable");
     }
 
