@@ -1,0 +1,8 @@
+/**
+ * Linux system calls through java.lang.foreign, the only module of jlvs that uses it: hand-written
+ * bindings in jextract's shape (package io.jlvs.io.linux.ffi, one class per C concern), probed
+ * once for availability, behind a small Java API (package io.jlvs.io.linux).
+ */
+module io.jlvs.io.linux {
+    exports io.jlvs.io.linux;
+}
