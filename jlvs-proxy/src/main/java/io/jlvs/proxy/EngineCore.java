@@ -56,11 +56,14 @@ final class EngineCore {
      * at {@link ProxyOptions#maxConnections()}).
      */
     long unscheduled;
+    /** The sockets the engine holds, against its descriptor budget. */
+    final DescriptorBudget descriptors;
 
     EngineCore(ProxyOptions options, ProxyTransport transport, EventLoop loop) {
         this.options = options;
         this.transport = transport;
         this.loop = loop;
+        this.descriptors = new DescriptorBudget(options.maxOpenSockets());
         // Starts small and grows (allocating, rarely) up to the configured maximum.
         this.table = new ConnectionTable(Math.min(ProxyOptions.INITIAL_CONNECTIONS, options.maxConnections()),
                 options.maxConnections(), states, registry,

@@ -56,6 +56,26 @@ public final class EngineView {
         return core.clientResets;
     }
 
+    /** New TCP clients reset because their sockets would have taken the engine past its descriptor budget. */
+    public long descriptorLimitResets() {
+        return core.descriptors.refusedClients();
+    }
+
+    /** Datagrams of new UDP clients dropped because their socket would not fit in the descriptor budget. */
+    public long descriptorLimitDrops() {
+        return core.descriptors.refusedDatagrams();
+    }
+
+    /** The sockets the engine holds open now: listeners, clients, sockets to real servers. */
+    public int openSockets() {
+        return core.descriptors.open();
+    }
+
+    /** The engine's descriptor budget ({@link ProxyOptions#maxOpenSockets()}). */
+    public int maxOpenSockets() {
+        return core.descriptors.maxOpenSockets();
+    }
+
     /** New connections and datagrams the scheduler found no real server for. */
     public long unscheduled() {
         return core.unscheduled;

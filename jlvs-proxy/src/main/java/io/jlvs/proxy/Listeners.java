@@ -111,6 +111,7 @@ final class Listeners {
             bootstrap.option(EpollChannelOption.IP_FREEBIND, true);
         }
         ChannelFuture bound = bootstrap.bind(new InetSocketAddress(key.address(), key.port()));
+        core.descriptors.track(bound.channel());
         tcp.put(key, bound.channel());
         bound.addListener(f -> bindDone(key, f.isSuccess(), f.cause(), () -> tcp.remove(key, bound.channel())));
         return bound;
@@ -128,6 +129,7 @@ final class Listeners {
             bootstrap.option(EpollChannelOption.IP_FREEBIND, true);
         }
         ChannelFuture bound = bootstrap.bind(address);
+        core.descriptors.track(bound.channel());
         listener.channel(bound.channel());
         udp.put(key, listener);
         bound.addListener(f -> bindDone(key, f.isSuccess(), f.cause(), () -> udp.remove(key, listener)));

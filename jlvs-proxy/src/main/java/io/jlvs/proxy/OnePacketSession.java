@@ -35,7 +35,10 @@ final class OnePacketSession extends Session {
         this.lastSeen = core.now();
     }
 
-    /** Schedules one datagram and sends it; false when no real server could take it. */
+    /**
+     * Schedules one datagram and sends it; false when no real server could take it or a socket to
+     * the chosen one would not fit in the descriptor budget.
+     */
     boolean forward(VirtualService service, ByteBuf content) {
         long now = core.now();
         InetSocketAddress vip = listener.address();
@@ -48,18 +51,29 @@ final class OnePacketSession extends Session {
         ConnectionTable table = core.table;
         RealServer dest = table.destination(slot);
         InetSocketAddress target = new InetSocketAddress(dest.address(), table.destinationPort(slot));
+        ChannelFuture backend = backends.get(target);
+        if (backend == null) {
+            if (!core.descriptors.admits(1)) {
+                core.descriptors.refusedDatagram();
+                table.touch(slot, now); // a one-packet entry ends at once
+                return false;
+            }
+            backend = new Bootstrap()
+                    .group(core.loop)
+                    .channel(core.transport.datagramChannel())
+                    .handler(new UdpReplyHandler(reply -> reply(service, dest, reply)))
+                    .connect(target);
+            core.descriptors.track(backend.channel());
+            backends.put(target, backend);
+        }
         table.inbound(slot, 0, content.readableBytes(), now); // counts, then the entry ends
         lastSeen = now;
-        ChannelFuture backend = backends.computeIfAbsent(target, t -> new Bootstrap()
-                .group(core.loop)
-                .channel(core.transport.datagramChannel())
-                .handler(new UdpReplyHandler(reply -> reply(service, dest, reply)))
-                .connect(t));
         ByteBuf payload = content.retain();
-        if (backend.isDone()) {
-            send(backend, payload);
+        ChannelFuture opened = backend;
+        if (opened.isDone()) {
+            send(opened, payload);
         } else {
-            backend.addListener(f -> send(backend, payload));
+            opened.addListener(f -> send(opened, payload));
         }
         return true;
     }

@@ -46,7 +46,8 @@ import java.util.List;
  *
  * <p>A failed connect counts as the real server's RST (the attempt's entry ends in CLOSE, as the
  * kernel's would), and the client is scheduled again with the servers that failed it passed over;
- * after {@link ProxyOptions#connectAttempts()} attempts the client is reset.
+ * after {@link ProxyOptions#connectAttempts()} attempts the client is reset. A client that would
+ * take the engine past its descriptor budget is reset at once (see {@link DescriptorBudget}).
  */
 final class TcpRelay extends Session {
     static final int CLIENT = 0;
@@ -77,6 +78,13 @@ final class TcpRelay extends Session {
 
     /** The client connection was accepted: find its service and connect to a real server. */
     void start() {
+        if (!core.descriptors.admits(ProxyOptions.SOCKETS_PER_TCP_CONNECTION)) {
+            core.descriptors.refusedClient();
+            finished = true;
+            reset(client);
+            return;
+        }
+        core.descriptors.track(client);
         clientAddress = client.remoteAddress();
         virtualAddress = client.localAddress();
         service = core.services.lookup(Protocol.TCP, virtualAddress.getAddress(), virtualAddress.getPort(), 0);
@@ -112,6 +120,7 @@ final class TcpRelay extends Session {
         // One channel built by hand instead of a Bootstrap per connect: no option maps, no resolver
         // lookup, no initializer; on the loop thread the registration completes at once.
         SocketChannel channel = core.newRealServerChannel();
+        core.descriptors.track(channel);
         channel.pipeline().addLast(new RelayHandler(this, SERVER));
         server = channel;
         ChannelFuture registered = core.loop.register(channel);

@@ -37,10 +37,18 @@ final class UdpSession extends Session {
                 .channel(core.transport.datagramChannel())
                 .handler(new UdpReplyHandler(this::reply))
                 .connect(target);
+        core.descriptors.track(backend.channel());
     }
 
-    /** Schedules the first datagram of a client; null when no real server can take it. */
+    /**
+     * Schedules the first datagram of a client; null when no real server can take it or its socket
+     * would not fit in the descriptor budget.
+     */
     static UdpSession open(EngineCore core, UdpListener listener, VirtualService service, InetSocketAddress client) {
+        if (!core.descriptors.admits(1)) {
+            core.descriptors.refusedDatagram();
+            return null;
+        }
         InetSocketAddress vip = listener.address();
         core.flow.set(Protocol.UDP, client.getAddress(), client.getPort(), vip.getAddress(), vip.getPort());
         int slot = core.schedule(service, core.flow, List.of());

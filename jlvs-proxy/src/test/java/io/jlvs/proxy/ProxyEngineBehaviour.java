@@ -566,6 +566,81 @@ abstract class ProxyEngineBehaviour {
         assertEquals(3, (int) query(EngineView::connectionEntries));
     }
 
+    /**
+     * A budget of two listeners and 20 connections: of 30 clients that hold on, 20 are served and 10
+     * reset at once and counted; the budget is the engine's, so while it is full every service resets
+     * new clients, and each serves again as soon as sockets close.
+     */
+    @Test
+    void clientsBeyondTheDescriptorBudgetAreResetAndCountedAndServedAgainOnceSocketsClose() throws Exception {
+        int connections = 20;
+        engine(options().withMaxOpenSockets(2 + connections * ProxyOptions.SOCKETS_PER_TCP_CONNECTION));
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        TcpBackend b = backend("b", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address busy = tcpService("rr", 0, List.of(a), 1);
+        ServiceKey.Address other = tcpService("rr", 0, List.of(b), 1);
+        List<Socket> served = new ArrayList<>();
+        List<Socket> held = new ArrayList<>();
+        try {
+            int reset = 0;
+            for (int i = 0; i < 30; i++) {
+                Socket socket = new Socket();
+                held.add(socket);
+                if (answerOrReset(busy, socket).equals("a")) {
+                    served.add(socket);
+                } else {
+                    reset++;
+                }
+            }
+
+            assertEquals(List.of(connections, 10), List.of(served.size(), reset));
+            assertEquals(List.of(10L, 0L, 2L + 2 * connections), query(v -> List.of(v.descriptorLimitResets(),
+                    v.clientResets(), (long) v.openSockets())));
+            try (Socket whileFull = new Socket()) {
+                assertEquals("reset", answerOrReset(other, whileFull), "the budget is the engine's, not the service's");
+            }
+
+            served.removeFirst().close();
+            awaitEngine("one connection closed", v -> v.openTcpConnections() == connections - 1);
+            assertEquals("b", nameFrom(other, null), "the other service serves as soon as there is room");
+            for (Socket socket : served) {
+                assertEquals("still here", echo(socket, "still here"));
+            }
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+        awaitEngine("every connection closed", v -> v.openTcpConnections() == 0 && v.openSockets() == 2);
+        held.clear();
+        try {
+            for (int i = 0; i < connections; i++) {
+                Socket socket = connect(busy, null);
+                held.add(socket);
+                assertEquals("a", readLine(socket), "connection " + i + " after the release");
+            }
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+        assertEquals(11L, (long) query(EngineView::descriptorLimitResets));
+    }
+
+    /**
+     * Connects the socket and reads the real server's first line, or "reset" when the engine reset the
+     * client (the reset may already reach the client while its connect returns).
+     */
+    private static String answerOrReset(ServiceKey.Address key, Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        try {
+            socket.connect(new InetSocketAddress(key.address(), key.port()), 5_000);
+            return readLine(socket);
+        } catch (SocketException e) {
+            return "reset";
+        }
+    }
+
     @Test
     void deletingAServerLetsItsConnectionsRunUnlessExpireNodestConn() throws Exception {
         TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
