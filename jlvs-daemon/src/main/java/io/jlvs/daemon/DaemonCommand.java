@@ -62,7 +62,7 @@ final class DaemonCommand implements Callable<Integer> {
         Jlvsd daemon;
         try {
             daemon = Jlvsd.start(socketPath, statePath, HostFacts.system(), mode,
-                    ProxyOptions.DEFAULT.withExpireNodestConn(expireNodestConn));
+                    DescriptorLimitAtStart.apply(ProxyOptions.DEFAULT.withExpireNodestConn(expireNodestConn)));
         } catch (DaemonStartupException e) {
             System.err.println("jlvs daemon: " + e.getMessage());
             return 1;
