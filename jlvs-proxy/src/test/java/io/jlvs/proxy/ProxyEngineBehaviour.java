@@ -544,6 +544,78 @@ abstract class ProxyEngineBehaviour {
         OpenDescriptors.awaitAtMost(before + 10, Duration.ofSeconds(10));
     }
 
+    UnansweredPort unansweredServer() throws IOException {
+        UnansweredPort port = UnansweredPort.open(nextAddress());
+        resources.add(port);
+        return port;
+    }
+
+    @Test
+    void connectTimeoutsLeaveTheDescriptorCountWhereItWas() throws Exception {
+        engine(options().withConnectAttempts(1).withConnectTimeout(Duration.ofMillis(50)));
+        ServiceKey.Address key = tcpServiceTo("rr", 0, List.of(unansweredServer().socketAddress()), 1);
+        assertEquals("reset", answerOrReset(key, new Socket()), "warm-up");
+        awaitEngine("the warm-up connection closed", v -> v.openTcpConnections() == 0);
+        long before = OpenDescriptors.count();
+
+        for (int i = 0; i < 40; i++) {
+            try (Socket socket = new Socket()) {
+                assertEquals("reset", answerOrReset(key, socket), "connection " + i);
+            }
+        }
+
+        awaitEngine("every connection closed", v -> v.openTcpConnections() == 0 && v.openSockets() == 1);
+        assertEquals(List.of(41L, 41L), query(v -> List.of(v.connectFailures(), v.clientResets())));
+        OpenDescriptors.awaitAtMost(before + 10, Duration.ofSeconds(10));
+    }
+
+    /** Epoll sees each client's reset at once and drops its connect; NIO (no read interest yet) at the timeout. */
+    @Test
+    void clientsThatResetWhileTheirConnectIsPendingLeaveNoDescriptor() throws Exception {
+        engine(options().withConnectTimeout(Duration.ofMillis(200)));
+        ServiceKey.Address key = tcpServiceTo("rr", 0, List.of(unansweredServer().socketAddress()), 1);
+        long before = OpenDescriptors.count();
+
+        for (int i = 0; i < 40; i++) {
+            Socket socket = connect(key, null);
+            socket.setSoLinger(true, 0);
+            socket.close();
+        }
+
+        awaitEngine("every connection closed", v -> v.openTcpConnections() == 0 && v.openSockets() == 1);
+        OpenDescriptors.awaitAtMost(before + 10, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void closingTheEngineDuringConnectsLeavesNoDescriptor() throws Exception {
+        long before = OpenDescriptors.count();
+        engine(options().withDrainTimeout(Duration.ofMillis(100)));
+        ServiceKey.Address key = tcpServiceTo("rr", 0, List.of(unansweredServer().socketAddress()), 1);
+        List<Socket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                clients.add(connect(key, null));
+            }
+            awaitEngine("every connect pending", v -> v.openTcpConnections() == 40);
+
+            engine().close();
+
+            for (Socket client : clients) {
+                assertThrows(IOException.class, () -> {
+                    if (client.getInputStream().read() < 0) {
+                        throw new IOException("closed");
+                    }
+                });
+            }
+        } finally {
+            for (Socket client : clients) {
+                client.close();
+            }
+        }
+        // The unanswered server's own sockets are still open: the listener and its queue's fillers.
+        OpenDescriptors.awaitAtMost(before + 10 + 1 + 16, Duration.ofSeconds(10));
+    }
+
     @Test
     void aTableFullAtMaxConnectionsResetsTheNextClient() throws Exception {
         engine(options().withMaxConnections(3));
