@@ -1,5 +1,7 @@
 package io.jlvs.daemon;
 
+import io.jlvs.cli.ipvsadm.Ipvsadm;
+import io.jlvs.control.socket.SocketControlClient;
 import io.jlvs.io.linux.DescriptorLimit;
 import io.jlvs.io.linux.LinuxNative;
 import io.jlvs.proxy.ProxyOptions;
@@ -9,17 +11,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -57,22 +68,100 @@ class DescriptorLimitAtStartTest {
         long hard = DescriptorLimit.current().hard();
         assumeTrue(hard != DescriptorLimit.UNLIMITED && hard > 64, "a hard limit to raise to");
         long soft = hard > 1024 ? 512 : hard / 2;
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = List.of("sh", "-c", "ulimit -Sn " + soft + " && exec \"$0\" \"$@\"", java,
-                "-XX:-MaxFDLimit", "--enable-native-access=ALL-UNNAMED", "-cp", classPath, "io.jlvs.daemon.Main",
-                "daemon", "--socket", dir.resolve("jlvsd.sock").toString(), "--state-dir", dir.resolve("state").toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            String output = awaitReady(process);
+        try (Child jlvsd = Child.start(dir, "ulimit -Sn " + soft)) {
+            String output = jlvsd.awaitReady();
 
             long expectedSockets = hard - DescriptorLimitAtStart.RESERVE;
             assertTrue(output.contains("descriptor limit " + hard + " (raised from " + soft + " to the hard limit): room"
                     + " for " + expectedSockets / 2 + " proxied TCP connections"), output);
-            assertEquals(List.of(hard, hard), limitsOf(process.pid()));
+            assertEquals(List.of(hard, hard), limitsOf(jlvsd.pid()));
+        }
+    }
+
+    /**
+     * At a limit of 400 descriptors the engine's budget is 200 sockets: the listener and 99
+     * connections. Of 200 clients that hold on (400 sockets, past the limit without a budget) the
+     * rest are reset, the control socket still answers, the log says so once and never "Too many
+     * open files", and clients are served again once the others close.
+     */
+    @Test
+    void atALowLimitClientsBeyondTheBudgetAreResetAndJlvsdKeepsServing() throws Exception {
+        assumeTrue(LinuxNative.isAvailable(), () -> "no Linux bindings: " + LinuxNative.unavailabilityCause());
+        String vip = "127.0.41.1";
+        List<Socket> clients = new ArrayList<>();
+        // The VIP's port, bound (port 0, read back) and held while jlvsd listens on it with SO_REUSEADDR.
+        try (NamedServer real = new NamedServer("a", "127.0.41.2", false); Socket reserved = new Socket();
+             Child jlvsd = Child.start(dir, "ulimit -n 400")) {
+            reserved.setReuseAddress(true);
+            reserved.bind(new InetSocketAddress(InetAddress.ofLiteral(vip), 0));
+            String service = vip + ":" + reserved.getLocalPort();
+            jlvsd.awaitReady();
+            try (SocketControlClient control = new SocketControlClient(jlvsd.socket())) {
+                adm(control, "-A", "-t", service, "-s", "rr");
+                adm(control, "-a", "-t", service, "-r", real.endpoint(), "-m");
+
+                int served = 0;
+                for (int i = 0; i < 200; i++) {
+                    Socket client = new Socket();
+                    clients.add(client);
+                    if (nameOrReset(client, reserved.getLocalSocketAddress()).equals("a")) {
+                        served++;
+                    }
+                }
+
+                assertEquals(99, served);
+                String listing = adm(control, "-Ln");
+                assertEquals("-> " + real.endpoint() + " Masq 1 99 0", listing.lines()
+                        .filter(line -> line.contains(real.endpoint())).findFirst().orElse(listing).trim()
+                        .replaceAll("\\s+", " "), "the control socket answers while the budget is full");
+                for (Socket client : clients) {
+                    client.close();
+                }
+                assertEquals("a", awaitServed(reserved.getLocalSocketAddress()));
+            }
+            String log = jlvsd.output();
+            assertEquals(1, log.split("descriptor budget reached", -1).length - 1, log);
+            assertFalse(log.contains("Too many open files"), log);
         } finally {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
+            for (Socket client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    private static String adm(SocketControlClient control, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Ipvsadm.run(args, control, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, () -> String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Connects and reads the real server's name, or "reset" when jlvsd reset the client. */
+    private static String nameOrReset(Socket client, SocketAddress service) throws IOException {
+        client.setSoTimeout(10_000);
+        try {
+            client.connect(service, 5_000);
+            String line = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return line == null ? "closed" : line;
+        } catch (SocketException e) {
+            return "reset";
+        }
+    }
+
+    /** Connects until a client is served again (the closed clients' sockets close as jlvsd sees them). */
+    private static String awaitServed(SocketAddress service) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try (Socket client = new Socket()) {
+                String answer = nameOrReset(client, service);
+                if (!answer.equals("reset") || System.nanoTime() > deadline) {
+                    return answer;
+                }
+            }
+            Thread.sleep(20);
         }
     }
 
@@ -87,33 +176,66 @@ class DescriptorLimitAtStartTest {
         throw new AssertionError("no 'Max open files' in /proc/" + pid + "/limits");
     }
 
-    /** Waits for the daemon's ready line; returns what it printed up to it. */
-    private static String awaitReady(Process process) throws InterruptedException {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    lines.add(line);
+    /**
+     * {@code jlvs daemon} in a child JVM under a shell limit command, with HotSpot's own raise of the
+     * soft limit (MaxFDLimit) off; its output is collected; closing kills it by PID.
+     */
+    private record Child(Process process, Path socket, List<String> lines) implements AutoCloseable {
+
+        static Child start(Path dir, String limit) throws IOException {
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            Path socket = dir.resolve("jlvsd.sock");
+            List<String> command = List.of("sh", "-c", limit + " && exec \"$0\" \"$@\"", java,
+                    "-XX:-MaxFDLimit", "--enable-native-access=ALL-UNNAMED", "-cp", classPath, "io.jlvs.daemon.Main",
+                    "daemon", "--socket", socket.toString(), "--state-dir", dir.resolve("state").toString());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Child child = new Child(process, socket, Collections.synchronizedList(new ArrayList<>()));
+            Thread.ofVirtual().start(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        child.lines.add(line);
+                    }
+                } catch (IOException ignored) {
+                    // the child died; awaitReady reports it
                 }
-            } catch (IOException ignored) {
-                // the child died; the wait below reports it
-            }
-        });
-        StringBuilder output = new StringBuilder();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(1, TimeUnit.SECONDS);
-            if (line != null) {
-                output.append(line).append('\n');
-                if (line.startsWith(DaemonCommand.READY)) {
-                    return output.toString();
-                }
-            } else if (!process.isAlive() && lines.isEmpty()) {
-                fail("jlvs daemon exited with " + process.exitValue() + " before it was ready:\n" + output);
+            });
+            return child;
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        String output() {
+            synchronized (lines) {
+                return String.join("\n", lines) + "\n";
             }
         }
-        fail("jlvs daemon was not ready within " + START_TIMEOUT_SECONDS + " s:\n" + output);
-        return output.toString();
+
+        /** Waits for the daemon's ready line; returns what it printed so far. */
+        String awaitReady() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+            while (System.nanoTime() < deadline) {
+                String output = output();
+                if (output.contains("\n" + DaemonCommand.READY) || output.startsWith(DaemonCommand.READY)) {
+                    return output;
+                }
+                if (!process.isAlive()) {
+                    Thread.sleep(100); // the reader's last lines
+                    fail("jlvs daemon exited with " + process.exitValue() + " before it was ready:\n" + output());
+                }
+                Thread.sleep(20);
+            }
+            fail("jlvs daemon was not ready within " + START_TIMEOUT_SECONDS + " s:\n" + output());
+            return output();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 }
