@@ -854,6 +854,38 @@ abstract class ProxyEngineBehaviour {
         assertEquals(1, (int) query(v -> v.timeouts().udp()));
     }
 
+    /**
+     * A budget of the listener and three UDP sessions: a fourth and fifth client's datagrams are
+     * dropped and counted; once the sessions expire their sockets are closed and new clients served.
+     */
+    @Test
+    void udpClientsBeyondTheDescriptorBudgetAreDroppedAndExpiredSessionsGiveTheirSocketsBack() throws Exception {
+        engine(options().withMaxOpenSockets(1 + 3));
+        UdpBackend a = udpBackend("a");
+        ServiceKey.Address key = udpService(0, List.of(a));
+        engine().setTimeouts(new io.jlvs.core.model.Timeouts(0, 0, 1));
+        long before = OpenDescriptors.count();
+        List<String> answers = new ArrayList<>();
+        for (int client = 0; client < 5; client++) {
+            try (DatagramSocket socket = udpClient()) {
+                socket.setSoTimeout(client < 3 ? 5_000 : 300);
+                try {
+                    answers.add(ask(socket, key, "client " + client));
+                } catch (java.net.SocketTimeoutException dropped) {
+                    answers.add("dropped");
+                }
+            }
+        }
+
+        assertEquals(List.of("a", "a", "a", "dropped", "dropped"), answers);
+        assertEquals(List.of(2L, 0L), query(v -> List.of(v.descriptorLimitDrops(), v.descriptorLimitResets())));
+        awaitEngine("the sessions expired", v -> v.udpSessions() == 0 && v.openSockets() == 1);
+        OpenDescriptors.awaitAtMost(before + 10, Duration.ofSeconds(10));
+        try (DatagramSocket socket = udpClient()) {
+            assertEquals("a", ask(socket, key, "after the expiry"));
+        }
+    }
+
     // ------------------------------------------------------------------ shutdown
 
     @Test
