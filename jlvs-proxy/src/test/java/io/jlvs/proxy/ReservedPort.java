@@ -1,10 +1,12 @@
 package io.jlvs.proxy;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.SocketChannel;
 
 /**
  * A port held by a bound socket that does not listen, so no other bind to port 0 can be given it
@@ -13,60 +15,49 @@ import java.net.Socket;
  * real server that no other process can bring to life.
  */
 public final class ReservedPort implements AutoCloseable {
-    private final AutoCloseable socket;
-    private final InetAddress address;
-    private final int port;
+    private final NetworkChannel socket;
+    private final InetSocketAddress bound;
 
-    private ReservedPort(AutoCloseable socket, InetAddress address, int port) {
+    private ReservedPort(NetworkChannel socket, InetSocketAddress bound) {
         this.socket = socket;
-        this.address = address;
-        this.port = port;
+        this.bound = bound;
     }
 
     /** A TCP port on this address, bound (port 0, read back) and not listening. */
     public static ReservedPort tcp(String address) throws IOException {
-        Socket socket = new Socket();
-        try {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.ofLiteral(address), 0));
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
-        return new ReservedPort(socket, socket.getLocalAddress(), socket.getLocalPort());
+        return reserve(SocketChannel.open(), address);
     }
 
     /** A UDP port on this address; close it once the engine's listener is bound, or it shares the datagrams. */
     static ReservedPort udp(String address) throws IOException {
-        DatagramSocket socket = new DatagramSocket(null);
+        return reserve(DatagramChannel.open(), address);
+    }
+
+    private static ReservedPort reserve(NetworkChannel socket, String address) throws IOException {
         try {
-            socket.setReuseAddress(true);
+            socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             socket.bind(new InetSocketAddress(InetAddress.ofLiteral(address), 0));
-        } catch (IOException e) {
+            return new ReservedPort(socket, (InetSocketAddress) socket.getLocalAddress());
+        } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
-        return new ReservedPort(socket, socket.getLocalAddress(), socket.getLocalPort());
     }
 
     InetAddress address() {
-        return address;
+        return bound.getAddress();
     }
 
     public int port() {
-        return port;
+        return bound.getPort();
     }
 
     InetSocketAddress socketAddress() {
-        return new InetSocketAddress(address, port);
+        return bound;
     }
 
     @Override
     public void close() throws IOException {
-        if (socket instanceof Socket tcp) {
-            tcp.close();
-        } else {
-            ((DatagramSocket) socket).close();
-        }
+        socket.close();
     }
 }
