@@ -60,13 +60,15 @@ final class DaemonCommand implements Callable<Integer> {
         Path statePath = paths.stateDirectory(stateDirectory);
         PrintStream out = System.out;
         Jlvsd daemon;
+        DescriptorLimitAtStart limit = DescriptorLimitAtStart.raise(
+                ProxyOptions.DEFAULT.withExpireNodestConn(expireNodestConn));
         try {
-            daemon = Jlvsd.start(socketPath, statePath, HostFacts.system(), mode,
-                    DescriptorLimitAtStart.apply(ProxyOptions.DEFAULT.withExpireNodestConn(expireNodestConn)));
+            daemon = Jlvsd.start(socketPath, statePath, HostFacts.system(), mode, limit.options());
         } catch (DaemonStartupException e) {
             System.err.println("jlvs daemon: " + e.getMessage());
             return 1;
         }
+        limit.log();
         // SIGTERM and Ctrl-C run shutdown hooks: close the socket, remove it, drain and close the proxy
         // engine, release the lock.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("jlvsd-shutdown").unstarted(daemon::close));

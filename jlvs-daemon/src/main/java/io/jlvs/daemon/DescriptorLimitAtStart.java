@@ -9,11 +9,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What jlvsd does with RLIMIT_NOFILE at start: raise the soft limit to the hard limit (the most an
- * unprivileged process may), log the limit and how many proxied connections it allows, and give
- * the proxy engine all of it but a reserve as its descriptor budget, so a client beyond the limit
- * is reset and counted instead of the engine meeting EMFILE.
+ * unprivileged process may), give the proxy engine all of it but a reserve as its descriptor budget
+ * (so a client beyond the limit is reset and counted instead of the engine meeting EMFILE), and,
+ * once the daemon is up, log the limit and how many proxied connections it allows.
+ *
+ * @param options the proxy engine's options, with its budget
+ * @param report  the line to log, or null when the limit is unknown
+ * @param problem why the limit is unknown or could not be raised, or null
  */
-final class DescriptorLimitAtStart {
+record DescriptorLimitAtStart(ProxyOptions options, String report, String problem) {
     private static final Logger LOG = LoggerFactory.getLogger(DescriptorLimitAtStart.class);
 
     /**
@@ -22,45 +26,55 @@ final class DescriptorLimitAtStart {
      */
     static final int RESERVE = 256;
 
-    private DescriptorLimitAtStart() {
-    }
-
-    /** Raises the limit, logs it, and returns the options with the engine's budget. */
-    static ProxyOptions apply(ProxyOptions options) {
+    /** Raises the soft limit and budgets the engine's sockets from it. */
+    static DescriptorLimitAtStart raise(ProxyOptions options) {
         if (!LinuxNative.isAvailable()) {
-            LOG.warn("descriptor limit unknown ({}): the proxy engine has no descriptor budget",
-                    LinuxNative.unavailabilityCause().toString());
-            return options;
+            return unknown(options, LinuxNative.unavailabilityCause().toString());
         }
         DescriptorLimit before;
         try {
             before = DescriptorLimit.current();
         } catch (SystemCallException e) {
-            LOG.warn("descriptor limit unknown ({}): the proxy engine has no descriptor budget", e.getMessage());
-            return options;
+            return unknown(options, e.getMessage());
         }
         DescriptorLimit limit = before;
-        String how;
-        if (before.soft() == before.hard()) {
-            how = "the hard limit";
-        } else {
+        String how = "the hard limit";
+        String problem = null;
+        if (before.soft() != before.hard()) {
             try {
                 limit = DescriptorLimit.raiseSoftToHard();
                 how = "raised from " + before.soft() + " to the hard limit";
             } catch (SystemCallException e) {
-                how = "could not be raised to the hard limit " + before.hard() + ": " + e.getMessage();
+                how = "the hard limit " + before.hard() + " is out of reach";
+                problem = "the soft descriptor limit could not be raised: " + e.getMessage();
             }
         }
         int sockets = socketBudget(limit.soft());
         if (sockets == ProxyOptions.NO_SOCKET_BUDGET) {
-            LOG.info("descriptor limit: unlimited ({}): the proxy engine has no descriptor budget", how);
-            return options;
+            return new DescriptorLimitAtStart(options, "descriptor limit: unlimited (" + how + "): the proxy engine"
+                    + " has no descriptor budget", problem);
         }
-        LOG.info("descriptor limit {} ({}): room for {} proxied TCP connections ({} descriptors each; {} kept for"
-                        + " jlvsd's own files; each proxied service's listener takes one). Raise it with LimitNOFILE="
-                        + " (systemd) or ulimit -Hn", limit.soft(), how, sockets / ProxyOptions.SOCKETS_PER_TCP_CONNECTION,
-                ProxyOptions.SOCKETS_PER_TCP_CONNECTION, limit.soft() - sockets);
-        return options.withMaxOpenSockets(sockets);
+        String report = "descriptor limit " + limit.soft() + " (" + how + "): room for "
+                + sockets / ProxyOptions.SOCKETS_PER_TCP_CONNECTION + " proxied TCP connections ("
+                + ProxyOptions.SOCKETS_PER_TCP_CONNECTION + " descriptors each; " + (limit.soft() - sockets)
+                + " kept for jlvsd's own files; each proxied service's listener takes one). Raise it with"
+                + " LimitNOFILE= (systemd) or ulimit -Hn";
+        return new DescriptorLimitAtStart(options.withMaxOpenSockets(sockets), report, problem);
+    }
+
+    private static DescriptorLimitAtStart unknown(ProxyOptions options, String cause) {
+        return new DescriptorLimitAtStart(options, null, "descriptor limit unknown (" + cause
+                + "): the proxy engine has no descriptor budget");
+    }
+
+    /** Logs what was found and done (after a successful start, so a failed one prints only its error). */
+    void log() {
+        if (problem != null) {
+            LOG.warn(problem);
+        }
+        if (report != null) {
+            LOG.info(report);
+        }
     }
 
     /**
