@@ -5,6 +5,7 @@ import io.jlvs.control.socket.SocketControlClient;
 import io.jlvs.io.linux.DescriptorLimit;
 import io.jlvs.io.linux.LinuxNative;
 import io.jlvs.proxy.ProxyOptions;
+import io.jlvs.testkit.PortReservation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
@@ -89,12 +89,10 @@ class DescriptorLimitAtStartTest {
         assumeTrue(LinuxNative.isAvailable(), () -> "no Linux bindings: " + LinuxNative.unavailabilityCause());
         String vip = "127.0.41.1";
         List<Socket> clients = new ArrayList<>();
-        // The VIP's port, bound (port 0, read back) and held while jlvsd listens on it with SO_REUSEADDR.
-        try (NamedServer real = new NamedServer("a", "127.0.41.2", false); Socket reserved = new Socket();
+        try (NamedServer real = new NamedServer("a", "127.0.41.2", false);
+             PortReservation reserved = PortReservation.on(InetAddress.ofLiteral(vip));
              Child jlvsd = Child.start(dir, "ulimit -n 400")) {
-            reserved.setReuseAddress(true);
-            reserved.bind(new InetSocketAddress(InetAddress.ofLiteral(vip), 0));
-            String service = vip + ":" + reserved.getLocalPort();
+            String service = reserved.endpoint();
             jlvsd.awaitReady();
             try (SocketControlClient control = new SocketControlClient(jlvsd.socket())) {
                 adm(control, "-A", "-t", service, "-s", "rr");
@@ -104,7 +102,7 @@ class DescriptorLimitAtStartTest {
                 for (int i = 0; i < 200; i++) {
                     Socket client = new Socket();
                     clients.add(client);
-                    if (nameOrReset(client, reserved.getLocalSocketAddress()).equals("a")) {
+                    if (nameOrReset(client, reserved.socketAddress()).equals("a")) {
                         served++;
                     }
                 }
@@ -117,7 +115,7 @@ class DescriptorLimitAtStartTest {
                 for (Socket client : clients) {
                     client.close();
                 }
-                assertEquals("a", awaitServed(reserved.getLocalSocketAddress()));
+                assertEquals("a", awaitServed(reserved.socketAddress()));
             }
             String log = jlvsd.output();
             assertEquals(1, log.split("descriptor budget reached", -1).length - 1, log);
@@ -183,12 +181,12 @@ class DescriptorLimitAtStartTest {
     private record Child(Process process, Path socket, List<String> lines) implements AutoCloseable {
 
         static Child start(Path dir, String limit) throws IOException {
-            String java = ProcessHandle.current().info().command().orElseThrow();
-            String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            List<String> java = DaemonProcesses.javaCommand();
             Path socket = dir.resolve("jlvsd.sock");
-            List<String> command = List.of("sh", "-c", limit + " && exec \"$0\" \"$@\"", java,
-                    "-XX:-MaxFDLimit", "--enable-native-access=ALL-UNNAMED", "-cp", classPath, "io.jlvs.daemon.Main",
-                    "daemon", "--socket", socket.toString(), "--state-dir", dir.resolve("state").toString());
+            List<String> command = new ArrayList<>(List.of("sh", "-c", limit + " && exec \"$0\" \"$@\"", java.getFirst(),
+                    "-XX:-MaxFDLimit", "--enable-native-access=ALL-UNNAMED"));
+            command.addAll(java.subList(1, java.size()));
+            command.addAll(List.of("daemon", "--socket", socket.toString(), "--state-dir", dir.resolve("state").toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             Child child = new Child(process, socket, Collections.synchronizedList(new ArrayList<>()));
             Thread.ofVirtual().start(() -> {

@@ -11,6 +11,7 @@ import io.jlvs.core.model.ServiceSpec;
 import io.jlvs.core.model.TrafficStats;
 import io.jlvs.core.service.RealServer;
 import io.jlvs.core.service.VirtualService;
+import io.jlvs.testkit.PortReservation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -87,8 +88,8 @@ abstract class ProxyEngineBehaviour {
     }
 
     /** A port nobody listens on, held for the test: connects to it are refused (a dead real server). */
-    ReservedPort deadServer() throws IOException {
-        ReservedPort dead = ReservedPort.tcp(nextAddress());
+    PortReservation deadServer() throws IOException {
+        PortReservation dead = PortReservation.on(InetAddress.ofLiteral(nextAddress()));
         resources.add(dead);
         return dead;
     }
@@ -127,7 +128,7 @@ abstract class ProxyEngineBehaviour {
      */
     ServiceKey.Address tcpServiceTo(String scheduler, int flags, List<InetSocketAddress> servers, int... weights)
             throws Exception {
-        try (ReservedPort vip = ReservedPort.tcp(nextAddress())) {
+        try (PortReservation vip = PortReservation.on(InetAddress.ofLiteral(nextAddress()))) {
             ServiceKey.Address key = new ServiceKey.Address(Protocol.TCP, vip.address(), vip.port());
             engine().update(t -> {
                 t.add(spec(key, scheduler, flags));
@@ -526,7 +527,7 @@ abstract class ProxyEngineBehaviour {
     @Test
     void failedConnectsToADeadRealServerLeaveTheDescriptorCountWhereItWas() throws Exception {
         TcpBackend live = backend("live", TcpBackend.NAME_THEN_ECHO);
-        ReservedPort dead = deadServer();
+        PortReservation dead = deadServer();
         ServiceKey.Address key = tcpServiceTo("rr", 0, List.of(new InetSocketAddress(live.address(), live.port()),
                 dead.socketAddress()), 1, 1);
         for (int i = 0; i < 20; i++) {
@@ -772,7 +773,7 @@ abstract class ProxyEngineBehaviour {
     // ------------------------------------------------------------------ UDP
 
     ServiceKey.Address udpService(int flags, List<UdpBackend> servers) throws Exception {
-        try (ReservedPort vip = ReservedPort.udp(nextAddress())) {
+        try (PortReservation vip = PortReservation.udpOn(InetAddress.ofLiteral(nextAddress()))) {
             ServiceKey.Address key = new ServiceKey.Address(Protocol.UDP, vip.address(), vip.port());
             engine().update(t -> {
                 t.add(spec(key, "rr", flags));

@@ -1,5 +1,7 @@
 package io.jlvs.proxy;
 
+import io.jlvs.testkit.PortReservation;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,14 +60,14 @@ final class TcpBackend implements AutoCloseable {
     };
 
     private final String name;
-    private final ReservedPort port;
+    private final PortReservation port;
     private final ServerSocket server;
     private final Behaviour behaviour;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final Thread acceptor;
 
-    private TcpBackend(String name, ReservedPort port, ServerSocket server, Behaviour behaviour) {
+    private TcpBackend(String name, PortReservation port, ServerSocket server, Behaviour behaviour) {
         this.name = name;
         this.port = port;
         this.server = server;
@@ -74,7 +76,7 @@ final class TcpBackend implements AutoCloseable {
     }
 
     static TcpBackend start(String name, String address, Behaviour behaviour) throws IOException {
-        ReservedPort port = ReservedPort.tcp(address);
+        PortReservation port = PortReservation.on(InetAddress.ofLiteral(address));
         ServerSocket server = new ServerSocket();
         try {
             server.setReuseAddress(true);

@@ -1,9 +1,10 @@
 package io.jlvs.proxy.header;
 
 import io.jlvs.proxy.Prerequisites;
-import io.jlvs.proxy.ReservedPort;
+import io.jlvs.testkit.PortReservation;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -47,8 +48,8 @@ final class ExternalServer implements AutoCloseable {
      * A loopback port held for the server until the test ends: nginx and HAProxy bind with
      * SO_REUSEADDR, so they can listen on it, and no bind to port 0 elsewhere can be given it.
      */
-    static ReservedPort reservePort() throws IOException {
-        return ReservedPort.tcp("127.0.0.1");
+    static PortReservation reservePort() throws IOException {
+        return PortReservation.on(InetAddress.ofLiteral("127.0.0.1"));
     }
 
     /**

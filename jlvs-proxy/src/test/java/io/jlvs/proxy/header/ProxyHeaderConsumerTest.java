@@ -1,7 +1,7 @@
 package io.jlvs.proxy.header;
 
 import io.jlvs.core.model.ProxyProtocol;
-import io.jlvs.proxy.ReservedPort;
+import io.jlvs.testkit.PortReservation;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Tag;
@@ -55,7 +55,7 @@ class ProxyHeaderConsumerTest {
     @Test
     void nginxReadsTheClientAndVipFromVersion1And2Headers() throws Exception {
         Path nginx = ExternalServer.requireBinary("nginx", "nginx-light");
-        try (ReservedPort reserved = ExternalServer.reservePort()) {
+        try (PortReservation reserved = ExternalServer.reservePort()) {
             int port = reserved.port();
             Files.writeString(dir.resolve("nginx.conf"), """
                     daemon off;
@@ -89,7 +89,7 @@ class ProxyHeaderConsumerTest {
     @Test
     void haproxyReadsTheClientAndVipFromVersion1And2Headers() throws Exception {
         Path haproxy = ExternalServer.requireBinary("haproxy", "haproxy");
-        try (ReservedPort reserved = ExternalServer.reservePort()) {
+        try (PortReservation reserved = ExternalServer.reservePort()) {
             int port = reserved.port();
             Files.writeString(dir.resolve("haproxy.cfg"), """
                     global
