@@ -24,7 +24,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -123,21 +122,22 @@ abstract class ProxyEngineBehaviour {
     }
 
     /**
-     * A TCP service on a fresh VIP and a port reserved until the engine listens on it (never a port
-     * picked, released and bound later, which another process may take in between).
+     * A TCP service on a fresh VIP and a port reserved for the whole test (never a port picked,
+     * released and bound later, which another process may take in between); while the engine does
+     * not listen on it, connects to it are refused.
      */
     ServiceKey.Address tcpServiceTo(String scheduler, int flags, List<InetSocketAddress> servers, int... weights)
             throws Exception {
-        try (PortReservation vip = PortReservation.on(InetAddress.ofLiteral(nextAddress()))) {
-            ServiceKey.Address key = new ServiceKey.Address(Protocol.TCP, vip.address(), vip.port());
-            engine().update(t -> {
-                t.add(spec(key, scheduler, flags));
-                for (int i = 0; i < servers.size(); i++) {
-                    t.addDestination(key, dest(servers.get(i).getAddress(), servers.get(i).getPort(), weights[i]));
-                }
-            }).get(5, TimeUnit.SECONDS);
-            return key;
-        }
+        PortReservation vip = PortReservation.on(InetAddress.ofLiteral(nextAddress()));
+        resources.add(vip);
+        ServiceKey.Address key = new ServiceKey.Address(Protocol.TCP, vip.address(), vip.port());
+        engine().update(t -> {
+            t.add(spec(key, scheduler, flags));
+            for (int i = 0; i < servers.size(); i++) {
+                t.addDestination(key, dest(servers.get(i).getAddress(), servers.get(i).getPort(), weights[i]));
+            }
+        }).get(5, TimeUnit.SECONDS);
+        return key;
     }
 
     <T> T query(Function<EngineView, T> reader) throws Exception {
@@ -772,6 +772,10 @@ abstract class ProxyEngineBehaviour {
 
     // ------------------------------------------------------------------ UDP
 
+    /**
+     * A UDP service on a fresh VIP and a reserved port; the reservation ends once the engine's socket
+     * holds the port, since two SO_REUSEADDR UDP sockets would share its datagrams.
+     */
     ServiceKey.Address udpService(int flags, List<UdpBackend> servers) throws Exception {
         try (PortReservation vip = PortReservation.udpOn(InetAddress.ofLiteral(nextAddress()))) {
             ServiceKey.Address key = new ServiceKey.Address(Protocol.UDP, vip.address(), vip.port());
