@@ -1,5 +1,6 @@
 package io.jlvs.daemon;
 
+import io.jlvs.cli.ipvsadm.ExitStatus;
 import io.jlvs.cli.ipvsadm.Ipvsadm;
 import io.jlvs.control.socket.SocketControlClient;
 
@@ -22,7 +23,14 @@ final class AdmCommand {
     static int run(String[] args) {
         String argv0 = System.getenv(ARGV0);
         String program = argv0 == null || argv0.isEmpty() ? OWN_NAME : argv0;
-        try (SocketControlClient client = SocketControlClient.forDefaultSocket()) {
+        SocketControlClient connection;
+        try {
+            connection = SocketControlClient.forDefaultSocket();
+        } catch (IllegalArgumentException badTimeout) {
+            System.err.println(program + ": " + badTimeout.getMessage());
+            return ExitStatus.USAGE;
+        }
+        try (SocketControlClient client = connection) {
             return Ipvsadm.run(program, args, client, System.in, System.out, System.err);
         }
     }

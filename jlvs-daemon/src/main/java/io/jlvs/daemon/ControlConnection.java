@@ -1,50 +1,125 @@
 package io.jlvs.daemon;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One client of the control socket, read and written as UTF-8 lines. A line may be long (a
- * whole ipvsadm -R as one Batch) but not unbounded: past {@link #MAX_LINE_BYTES} the
- * connection is dropped rather than the daemon's memory.
+ * One client of the control socket, read as lines and written as UTF-8 lines. A line may be long
+ * (a whole ipvsadm -R as one Batch: 10,000 services of 10 real servers are 28 MB) but is bounded
+ * twice: one line may not pass {@link #MAX_LINE_BYTES}, and the lines all connections are
+ * reading may not together pass their {@link RequestBudget}. Past either, the rest of the line is
+ * read and dropped without being kept, and the caller gets a {@link RequestRefusedException} to
+ * answer with, so the client learns why and the connection goes on.
  */
 final class ControlConnection implements AutoCloseable {
-    /** The longest request line accepted. */
-    static final int MAX_LINE_BYTES = 64 << 20;
+    /** The longest request line accepted: over twice the 28 MB of a 10,000 x 10 restore. */
+    static final long MAX_LINE_BYTES = 64L << 20;
 
     private final SocketChannel channel;
-    private final ByteBuffer input = ByteBuffer.allocate(64 * 1024).flip();
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final RequestBudget budget;
+    private final long maxLineBytes;
+    private final byte[] input = new byte[8192];
+    private final ByteBuffer inputBuffer = ByteBuffer.wrap(input);
+    private int position;
+    private int limit;
 
-    ControlConnection(SocketChannel channel) {
-        this.channel = channel;
+    ControlConnection(SocketChannel channel, RequestBudget budget) {
+        this(channel, budget, MAX_LINE_BYTES);
     }
 
-    /** The next line without its terminator, or null at end of stream. */
-    String readLine() throws IOException {
-        line.reset();
-        while (true) {
-            while (input.hasRemaining()) {
-                byte b = input.get();
-                if (b == '\n') {
-                    return line.toString(StandardCharsets.UTF_8);
+    ControlConnection(SocketChannel channel, RequestBudget budget, long maxLineBytes) {
+        this.channel = channel;
+        this.budget = budget;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /**
+     * The next line without its terminator (the caller closes it), or null at end of stream. A
+     * last line without a newline still counts.
+     *
+     * @throws RequestRefusedException when the line was too long or no budget came free for it;
+     *                                 it has been read to its end and nothing of it is held
+     */
+    RequestLine readLine() throws IOException, RequestRefusedException {
+        RequestLine line = new RequestLine(budget);
+        boolean handedOver = false;
+        String refusal = null;
+        try {
+            while (true) {
+                if (position == limit && !fill()) {
+                    if (refusal != null) {
+                        throw new RequestRefusedException(refusal);
+                    }
+                    if (line.length() == 0) {
+                        return null;
+                    }
+                    handedOver = true;
+                    return line;
                 }
-                if (line.size() >= MAX_LINE_BYTES) {
-                    throw new LineTooLongException();
+                int newline = indexOfNewline();
+                int end = newline < 0 ? limit : newline;
+                if (refusal == null) {
+                    refusal = keep(line, end - position);
                 }
-                line.write(b);
+                position = newline < 0 ? limit : newline + 1;
+                if (newline >= 0) {
+                    if (refusal != null) {
+                        throw new RequestRefusedException(refusal);
+                    }
+                    handedOver = true;
+                    return line;
+                }
             }
-            input.clear();
-            int n = channel.read(input);
-            input.flip();
-            if (n < 0) {
-                // A last line without a newline still counts as a request.
-                return line.size() > 0 ? line.toString(StandardCharsets.UTF_8) : null;
+        } finally {
+            if (!handedOver) {
+                line.close();
             }
         }
+    }
+
+    /** Appends count input bytes to line; returns why it was refused instead, dropping what it held. */
+    private String keep(RequestLine line, int count) throws InterruptedIOException {
+        if (line.length() + count > maxLineBytes) {
+            line.close();
+            return "the request line is longer than " + describe(maxLineBytes)
+                    + ", the limit for one request; nothing was applied";
+        }
+        try {
+            if (line.append(input, position, count)) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for request budget");
+        }
+        line.close();
+        return "jlvsd is busy: the requests being read hold " + describe(budget.bytes())
+                + ", the limit for all connections together, and none came free in time; nothing was applied,"
+                + " try again";
+    }
+
+    private static String describe(long bytes) {
+        return bytes + " bytes (" + (bytes >> 20) + " MiB)";
+    }
+
+    private boolean fill() throws IOException {
+        inputBuffer.clear();
+        int n = channel.read(inputBuffer);
+        position = 0;
+        limit = Math.max(n, 0);
+        return n >= 0;
+    }
+
+    private int indexOfNewline() {
+        for (int i = position; i < limit; i++) {
+            if (input[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     void writeLine(String text) throws IOException {
@@ -59,10 +134,10 @@ final class ControlConnection implements AutoCloseable {
         channel.close();
     }
 
-    /** A request line longer than the limit. */
-    static final class LineTooLongException extends IOException {
-        LineTooLongException() {
-            super("a request line is longer than " + MAX_LINE_BYTES + " bytes");
+    /** A request line jlvsd would not hold, read to its end; the message is the client's answer. */
+    static final class RequestRefusedException extends Exception {
+        RequestRefusedException(String message) {
+            super(message, null, false, false);
         }
     }
 }

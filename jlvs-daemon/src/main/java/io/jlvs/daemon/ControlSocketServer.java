@@ -3,34 +3,43 @@ package io.jlvs.daemon;
 import io.jlvs.control.api.Reply;
 import io.jlvs.control.api.Request;
 import io.jlvs.control.json.WireCodec;
+import io.jlvs.control.socket.ControlPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.SocketException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * jlvsd's control socket: a Unix domain socket, mode 0600, that takes one JSON request per line
- * and answers each with one JSON reply line, for any number of clients at once (a virtual
- * thread each). A line that is not a request gets an error line and the connection stays open.
+ * jlvsd's control socket: a Unix domain socket, mode 0600 in a 0700 directory of the daemon's
+ * user, that takes one JSON request per line and answers each with one JSON reply line, for any
+ * number of clients at once (a virtual thread each). A line that is not a request, or that is
+ * too long or finds the daemon's request memory spent, gets an error line and the connection
+ * stays open.
  */
 final class ControlSocketServer implements AutoCloseable {
+    /** The bytes of request lines all connections together may hold: two of the longest lines. */
+    static final long MAX_BUFFERED_BYTES = 2 * ControlConnection.MAX_LINE_BYTES;
+    /** How long a reader waits for others to release request memory before it is refused. */
+    static final Duration BUDGET_WAIT = Duration.ofSeconds(2);
+
     private static final Logger LOG = LoggerFactory.getLogger(ControlSocketServer.class);
 
     private final Path socket;
     private final ServerSocketChannel server;
     private final Function<Request, Reply> handler;
+    private final RequestBudget budget = new RequestBudget(MAX_BUFFERED_BYTES, BUDGET_WAIT);
+    private final AcceptBackoff backoff = new AcceptBackoff();
     private final Set<SocketChannel> clients = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
@@ -43,61 +52,24 @@ final class ControlSocketServer implements AutoCloseable {
     }
 
     /**
-     * Binds the socket and starts accepting. A socket file that answers belongs to a running
-     * jlvsd and is refused; one that does not is what a killed daemon left, and is replaced.
+     * Binds the socket (see {@link ControlSocketBinder}) and starts accepting. A socket file that
+     * answers belongs to a running jlvsd and is refused; one that does not is what a killed daemon
+     * left, and is replaced; any other file is refused.
      */
     static ControlSocketServer start(Path socket, Function<Request, Reply> handler) throws DaemonStartupException {
-        Path parent = socket.toAbsolutePath().getParent();
-        try {
-            if (!Files.isDirectory(parent)) {
-                Files.createDirectories(parent,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-        } catch (IOException e) {
-            throw new DaemonStartupException("cannot create the socket directory " + parent + ": " + e.getMessage(), e);
-        }
-        removeIfStale(socket);
-        ServerSocketChannel server;
-        try {
-            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        } catch (IOException e) {
-            throw new DaemonStartupException("cannot open a Unix domain socket: " + e.getMessage(), e);
-        }
-        try {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            // Only the daemon's own user may talk to it (the directory is 0700 when jlvsd made it).
-            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException e) {
-            closeQuietly(server);
-            throw new DaemonStartupException("cannot listen at " + socket + ": " + e.getMessage(), e);
-        }
+        ServerSocketChannel server = ControlSocketBinder.bind(socket, ControlPaths.current().uid());
         ControlSocketServer result = new ControlSocketServer(socket, server, handler);
         result.acceptor.start();
         return result;
     }
 
-    private static void removeIfStale(Path socket) throws DaemonStartupException {
-        if (!Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            probe.connect(UnixDomainSocketAddress.of(socket));
-            throw new DaemonStartupException("another jlvsd is already listening at " + socket);
-        } catch (DaemonStartupException e) {
-            throw e;
-        } catch (IOException refused) {
-            // Nobody listens: a daemon died without cleaning up. Take the path over.
-            try {
-                Files.delete(socket);
-                LOG.info("removed the stale socket {} left by a jlvsd that did not shut down", socket);
-            } catch (IOException e) {
-                throw new DaemonStartupException("cannot remove the stale socket " + socket + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
     Path socket() {
         return socket;
+    }
+
+    /** The request memory, for tests: every chunk is free again once all requests were answered. */
+    RequestBudget budget() {
+        return budget;
     }
 
     private void acceptLoop() {
@@ -111,22 +83,37 @@ final class ControlSocketServer implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                LOG.warn("accepting a control connection failed: {}", e.toString());
+                pause(backoff.failed(e));
                 continue;
             }
+            backoff.succeeded();
             clients.add(client);
             Thread.ofVirtual().name("jlvsd-client").start(() -> serve(client));
         }
     }
 
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void serve(SocketChannel client) {
-        try (client; ControlConnection connection = new ControlConnection(client)) {
-            String line;
-            while ((line = connection.readLine()) != null) {
-                connection.writeLine(answer(line));
+        try (client; ControlConnection connection = new ControlConnection(client, budget)) {
+            while (true) {
+                String reply;
+                try (RequestLine line = connection.readLine()) {
+                    if (line == null) {
+                        return;
+                    }
+                    reply = answer(line);
+                } catch (ControlConnection.RequestRefusedException e) {
+                    reply = WireCodec.encodeError(e.getMessage());
+                }
+                connection.writeLine(reply);
             }
-        } catch (ControlConnection.LineTooLongException e) {
-            LOG.warn("closed a control connection: {}", e.getMessage());
         } catch (ClosedChannelException | SocketException e) {
             // The client went away, or jlvsd is shutting down.
         } catch (IOException e) {
@@ -139,15 +126,20 @@ final class ControlSocketServer implements AutoCloseable {
     }
 
     /** One reply line (or error line) for one request line; never throws. */
-    private String answer(String line) {
+    private String answer(RequestLine line) {
         Request request;
         try {
-            request = WireCodec.decodeRequest(line);
+            request = WireCodec.decodeRequest(line.stream());
         } catch (IllegalArgumentException e) {
             return WireCodec.encodeError(e.getMessage());
         }
+        line.close();
         try {
             return WireCodec.encode(handler.apply(request));
+        } catch (UncheckedIOException e) {
+            // The table could not be saved (a full disk, a read-only file system): nothing changed.
+            LOG.warn("request refused: {}", e.getMessage());
+            return WireCodec.encodeError(e.getMessage() + "; nothing was changed");
         } catch (RuntimeException e) {
             LOG.error("request failed: {}", request, e);
             return WireCodec.encodeError("jlvsd failed to handle the request: " + e.getMessage());
@@ -158,9 +150,9 @@ final class ControlSocketServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        closeQuietly(server);
+        ControlSocketBinder.closeQuietly(server);
         for (SocketChannel client : clients) {
-            closeQuietly(client);
+            ControlSocketBinder.closeQuietly(client);
         }
         try {
             Files.deleteIfExists(socket);
@@ -171,14 +163,6 @@ final class ControlSocketServer implements AutoCloseable {
             acceptor.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(java.nio.channels.Channel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // Shutting down; nothing useful to do with a failed close.
         }
     }
 }

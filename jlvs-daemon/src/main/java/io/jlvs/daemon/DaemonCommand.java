@@ -10,7 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code jlvs daemon}: jlvsd in the foreground until SIGTERM or Ctrl-C. */
+/** {@code jlvs daemon}: jlvsd in the foreground until SIGTERM or Ctrl-C, which end it with status 0. */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
         description = "Run jlvsd in the foreground: hold the virtual-service table, persist it, serve the control socket,"
                 + " and proxy the services (--mode proxy).")
@@ -69,8 +69,9 @@ final class DaemonCommand implements Callable<Integer> {
             return 1;
         }
         limit.log();
-        // SIGTERM and Ctrl-C run shutdown hooks: close the socket, remove it, drain and close the proxy
-        // engine, release the lock.
+        // SIGTERM and Ctrl-C close the daemon (remove the socket, drain and close the proxy engine,
+        // release the lock) and this returns 0; any other end of the JVM closes it from the hook.
+        SignalShutdown.install(daemon);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("jlvsd-shutdown").unstarted(daemon::close));
         out.println(READY + ": listening at " + socketPath.toAbsolutePath() + ", state in " + statePath.toAbsolutePath());
         out.flush();

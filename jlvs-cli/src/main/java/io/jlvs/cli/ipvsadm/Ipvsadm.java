@@ -173,7 +173,7 @@ public final class Ipvsadm {
         try {
             return client.send(request);
         } catch (IOException e) {
-            throw ProgramExit.failure(DaemonUnreachable.STATUS, DaemonUnreachable.message(endpoint, e));
+            throw DaemonUnreachable.exit(endpoint, request, e);
         }
     }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jlvs.control.api.Reply;
 import io.jlvs.control.api.Request;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -51,10 +53,35 @@ public final class WireCodec {
      */
     public static Request decodeRequest(String line) {
         try {
-            return MAPPER.readValue(line, Request.class);
+            return present(MAPPER.readValue(line, Request.class));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a jlvs request: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * Reads a request line from its bytes (UTF-8, without the line break), so a long line is
+     * parsed where it was read instead of being copied into a String first.
+     *
+     * @throws IllegalArgumentException with a message fit for the client when the line is not a request
+     * @throws UncheckedIOException     when the stream itself fails
+     */
+    public static Request decodeRequest(InputStream line) {
+        try {
+            return present(MAPPER.readValue(line, Request.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a jlvs request: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a request line", e);
+        }
+    }
+
+    /** The JSON literal null parses as no request at all: refused like any other non-request. */
+    private static Request present(Request request) {
+        if (request == null) {
+            throw new IllegalArgumentException("not a request: null");
+        }
+        return request;
     }
 
     /**

@@ -5,38 +5,54 @@ import io.jlvs.control.api.Reply;
 import io.jlvs.control.api.Request;
 import io.jlvs.control.json.WireCodec;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A client of jlvsd's control socket: one connection, one JSON line out and one back per
- * request. It connects on the first request; when no jlvsd is listening the IOException says so
- * and names the socket.
+ * request, all within a {@link ControlTimeout} (connect, send and reply together), so a stopped
+ * jlvsd or a listener that never answers ends in a {@link ControlSocketException} instead of a
+ * wait without end. It connects on the first request; when it cannot, the exception names the
+ * real cause (see {@link ConnectFailure}).
  */
 public final class SocketControlClient implements ControlClient, AutoCloseable {
+    /** How long to wait before trying again when the listener's queue is full (EAGAIN). */
+    private static final long BUSY_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
     private final Path socket;
+    private final ControlTimeout timeout;
+    private final ByteBuffer input = ByteBuffer.allocate(64 * 1024).flip();
     private SocketChannel channel;
-    private BufferedReader in;
-    private OutputStream out;
+    private Selector selector;
 
     public SocketControlClient(Path socket) {
-        this.socket = socket;
+        this(socket, ControlTimeout.DEFAULT);
     }
 
-    /** A client of the socket the shared rules pick for this process (JLVS_SOCKET or the default). */
+    public SocketControlClient(Path socket, ControlTimeout timeout) {
+        this.socket = socket;
+        this.timeout = timeout;
+    }
+
+    /**
+     * A client of the socket the shared rules pick for this process (JLVS_SOCKET or the default),
+     * with the limit JLVS_TIMEOUT sets.
+     *
+     * @throws IllegalArgumentException when JLVS_TIMEOUT is not a number of seconds
+     */
     public static SocketControlClient forDefaultSocket() {
-        return new SocketControlClient(defaultSocketPath());
+        return new SocketControlClient(defaultSocketPath(), ControlTimeout.fromEnvironment(System.getenv()));
     }
 
     /** The socket this process's clients use by default (see {@link ControlPaths}). */
@@ -50,12 +66,15 @@ public final class SocketControlClient implements ControlClient, AutoCloseable {
 
     @Override
     public synchronized Reply send(Request request) throws IOException {
-        connectIfNeeded();
+        long deadline = System.nanoTime() + timeout.nanos();
+        connectIfNeeded(deadline);
         String line;
         try {
-            out.write((WireCodec.encode(request) + "\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            line = in.readLine();
+            write(ByteBuffer.wrap((WireCodec.encode(request) + "\n").getBytes(StandardCharsets.UTF_8)), deadline);
+            line = readLine(deadline);
+        } catch (ControlSocketException e) {
+            closeQuietly();
+            throw e;
         } catch (IOException e) {
             closeQuietly();
             throw new IOException("lost the connection to jlvsd at " + ControlPaths.describe(socket) + ": "
@@ -68,22 +87,112 @@ public final class SocketControlClient implements ControlClient, AutoCloseable {
         return WireCodec.decodeReply(line);
     }
 
-    private void connectIfNeeded() throws IOException {
+    private void connectIfNeeded(long deadline) throws IOException {
         if (channel != null) {
             return;
         }
+        ConnectFailure.checkLength(socket);
         SocketChannel opened = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            opened.connect(UnixDomainSocketAddress.of(socket));
-        } catch (SocketException e) {
+            opened.configureBlocking(false);
+            selector = Selector.open();
+            while (!tryConnect(opened, deadline)) {
+                awaitOrTimeOut(deadline, BUSY_RETRY_NANOS);
+            }
+            opened.register(selector, 0);
+        } catch (IOException | RuntimeException e) {
             opened.close();
-            String why = Files.exists(socket) ? "nothing accepts connections there" : "the socket does not exist";
-            throw new ConnectException("no jlvsd is listening at " + ControlPaths.describe(socket) + " (" + why
-                    + "); start it with: jlvs daemon");
+            closeSelector();
+            throw e;
         }
         channel = opened;
-        in = new BufferedReader(new InputStreamReader(Channels.newInputStream(opened), StandardCharsets.UTF_8));
-        out = Channels.newOutputStream(opened);
+        input.clear().flip();
+    }
+
+    /** True when connected; false when the listener's queue is full and it is worth trying again. */
+    private boolean tryConnect(SocketChannel opened, long deadline) throws ControlSocketException {
+        try {
+            // A Unix socket connects at once or not at all: there is no connection in progress.
+            return opened.connect(UnixDomainSocketAddress.of(socket)) || opened.finishConnect();
+        } catch (ConnectException e) {
+            throw ConnectFailure.diagnose(socket, e);
+        } catch (SocketException e) {
+            ControlSocketException failure = ConnectFailure.diagnose(socket, e);
+            if (failure.reason() == ControlSocketException.Reason.OTHER && System.nanoTime() < deadline) {
+                // EAGAIN: jlvsd's accept queue is full (a stopped or very busy daemon).
+                return false;
+            }
+            throw failure;
+        } catch (IOException e) {
+            throw ConnectFailure.diagnose(socket, e);
+        }
+    }
+
+    private void write(ByteBuffer out, long deadline) throws IOException {
+        while (out.hasRemaining()) {
+            if (channel.write(out) == 0) {
+                await(SelectionKey.OP_WRITE, deadline);
+            }
+        }
+    }
+
+    /** The next line from jlvsd without its terminator, or null when it closed first. */
+    private String readLine(long deadline) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            while (input.hasRemaining()) {
+                int start = input.position();
+                int end = start;
+                while (end < input.limit() && input.get(end) != '\n') {
+                    end++;
+                }
+                line.write(input.array(), start, end - start);
+                if (end < input.limit()) {
+                    input.position(end + 1);
+                    return line.toString(StandardCharsets.UTF_8);
+                }
+                input.position(end);
+            }
+            input.clear();
+            int n = channel.read(input);
+            input.flip();
+            if (n < 0) {
+                return null;
+            }
+            if (n == 0) {
+                await(SelectionKey.OP_READ, deadline);
+            }
+        }
+    }
+
+    private void await(int operation, long deadline) throws IOException {
+        SelectionKey key = channel.keyFor(selector);
+        key.interestOps(operation);
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))) == 0
+                && System.nanoTime() - deadline >= 0) {
+            throw timedOut();
+        }
+        selector.selectedKeys().clear();
+    }
+
+    private void awaitOrTimeOut(long deadline, long pauseNanos) throws IOException {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw timedOut();
+        }
+        try {
+            Thread.sleep(Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(left, pauseNanos))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while connecting to jlvsd");
+        }
+    }
+
+    private ControlSocketException timedOut() {
+        return new ControlSocketException(ControlSocketException.Reason.TIMED_OUT, "jlvsd at "
+                + ControlPaths.describe(socket) + " did not answer within " + timeout + " (is it stopped, or is this"
+                + " not jlvsd's socket? " + ControlTimeout.VARIABLE + " sets the limit in seconds)", null);
     }
 
     @Override
@@ -99,8 +208,18 @@ public final class SocketControlClient implements ControlClient, AutoCloseable {
                 // Closing a socket we no longer use; nothing to tell anyone.
             }
             channel = null;
-            in = null;
-            out = null;
+        }
+        closeSelector();
+    }
+
+    private void closeSelector() {
+        if (selector != null) {
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // As above.
+            }
+            selector = null;
         }
     }
 }

@@ -27,8 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -193,5 +195,27 @@ class WireCodecTest {
 
         JlvsdErrorException e = assertThrows(JlvsdErrorException.class, () -> WireCodec.decodeReply(line));
         assertEquals("not a jlvs request: bad", e.getMessage());
+    }
+
+    @Test
+    void theLineNullIsRefusedAsNotARequest() {
+        IllegalArgumentException fromText = assertThrows(IllegalArgumentException.class,
+                () -> WireCodec.decodeRequest("null"));
+        IllegalArgumentException fromBytes = assertThrows(IllegalArgumentException.class,
+                () -> WireCodec.decodeRequest(new ByteArrayInputStream("null".getBytes(
+                        StandardCharsets.UTF_8))));
+
+        assertEquals("not a request: null", fromText.getMessage());
+        assertEquals("not a request: null", fromBytes.getMessage());
+    }
+
+    @Test
+    void aRequestReadFromBytesEqualsTheOneReadFromText() {
+        String line = WireCodec.encode(new Command.AddService(WEB_SPEC));
+
+        Request fromBytes = WireCodec.decodeRequest(new ByteArrayInputStream(line.getBytes(
+                StandardCharsets.UTF_8)));
+
+        assertEquals(WireCodec.decodeRequest(line), fromBytes);
     }
 }
