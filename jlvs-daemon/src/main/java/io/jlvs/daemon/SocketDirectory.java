@@ -27,6 +27,8 @@ final class SocketDirectory {
                 found = UnixFileKind.of(directory);
             }
             check(directory, found, uid);
+        } catch (DaemonStartupException e) {
+            throw e;
         } catch (IOException e) {
             throw new DaemonStartupException("cannot use the socket directory " + directory + ": " + e.getMessage(), e);
         }

@@ -189,7 +189,8 @@ class JlvsdTest {
 
     @Test
     void aStaleSocketFileIsRemovedAndReused() throws IOException {
-        Files.createDirectories(socket().getParent());
+        Files.createDirectories(socket().getParent(),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             dead.bind(UnixDomainSocketAddress.of(socket()));
         }

@@ -12,9 +12,10 @@ import java.util.Map;
  */
 public record ControlTimeout(BigDecimal seconds) {
     public static final String VARIABLE = "JLVS_TIMEOUT";
-    public static final ControlTimeout DEFAULT = new ControlTimeout(BigDecimal.TEN);
+    // Before DEFAULT: its constructor checks against MAX_SECONDS.
     private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(1_000_000);
     private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000);
+    public static final ControlTimeout DEFAULT = new ControlTimeout(BigDecimal.TEN);
 
     public ControlTimeout {
         if (seconds.signum() <= 0 || seconds.compareTo(MAX_SECONDS) > 0) {

@@ -7,6 +7,7 @@ import io.jlvs.control.json.WireCodec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.StandardProtocolFamily;
@@ -92,39 +93,42 @@ public final class SocketControlClient implements ControlClient, AutoCloseable {
             return;
         }
         ConnectFailure.checkLength(socket);
-        SocketChannel opened = SocketChannel.open(StandardProtocolFamily.UNIX);
+        selector = Selector.open();
         try {
-            opened.configureBlocking(false);
-            selector = Selector.open();
-            while (!tryConnect(opened, deadline)) {
-                awaitOrTimeOut(deadline, BUSY_RETRY_NANOS);
+            SocketChannel opened;
+            while ((opened = tryConnect()) == null) {
+                pause(deadline, BUSY_RETRY_NANOS);
             }
+            channel = opened;
             opened.register(selector, 0);
         } catch (IOException | RuntimeException e) {
-            opened.close();
-            closeSelector();
+            closeQuietly();
             throw e;
         }
-        channel = opened;
         input.clear().flip();
     }
 
-    /** True when connected; false when the listener's queue is full and it is worth trying again. */
-    private boolean tryConnect(SocketChannel opened, long deadline) throws ControlSocketException {
+    /**
+     * A connected channel, or null when the listener's accept queue is full (EAGAIN: a stopped or
+     * very busy daemon), which is worth trying again until the deadline. A failed connect closes
+     * its channel, so each attempt opens one.
+     */
+    private SocketChannel tryConnect() throws IOException {
+        SocketChannel opened = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
+            opened.configureBlocking(false);
             // A Unix socket connects at once or not at all: there is no connection in progress.
-            return opened.connect(UnixDomainSocketAddress.of(socket)) || opened.finishConnect();
-        } catch (ConnectException e) {
-            throw ConnectFailure.diagnose(socket, e);
-        } catch (SocketException e) {
+            if (opened.connect(UnixDomainSocketAddress.of(socket)) || opened.finishConnect()) {
+                return opened;
+            }
+            throw new SocketException("the connection did not complete");
+        } catch (IOException e) {
+            opened.close();
             ControlSocketException failure = ConnectFailure.diagnose(socket, e);
-            if (failure.reason() == ControlSocketException.Reason.OTHER && System.nanoTime() < deadline) {
-                // EAGAIN: jlvsd's accept queue is full (a stopped or very busy daemon).
-                return false;
+            if (failure.reason() == ControlSocketException.Reason.OTHER && !(e instanceof ConnectException)) {
+                return null;
             }
             throw failure;
-        } catch (IOException e) {
-            throw ConnectFailure.diagnose(socket, e);
         }
     }
 
@@ -176,16 +180,16 @@ public final class SocketControlClient implements ControlClient, AutoCloseable {
         selector.selectedKeys().clear();
     }
 
-    private void awaitOrTimeOut(long deadline, long pauseNanos) throws IOException {
+    private void pause(long deadline, long pauseNanos) throws IOException {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             throw timedOut();
         }
         try {
-            Thread.sleep(Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(left, pauseNanos))));
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, pauseNanos));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while connecting to jlvsd");
+            throw new InterruptedIOException("interrupted while connecting to jlvsd");
         }
     }
 

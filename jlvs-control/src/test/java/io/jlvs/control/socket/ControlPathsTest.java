@@ -1,22 +1,18 @@
 package io.jlvs.control.socket;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The shared rules for where the socket and the state live, and the client's message without a daemon. */
+/** The shared rules for where the socket and the state live. */
 class ControlPathsTest {
     private static final Path HOME = Path.of("/home/ann");
 
@@ -74,15 +70,5 @@ class ControlPathsTest {
     @Test
     void theCurrentUidIsThatOfThisProcess() {
         assertEquals("root".equals(System.getProperty("user.name")), ControlPaths.currentUid() == 0);
-    }
-
-    @Test
-    void withoutADaemonTheClientSaysNoJlvsdListensThere(@TempDir Path dir) {
-        Path socket = dir.resolve("jlvsd.sock");
-        try (SocketControlClient client = new SocketControlClient(socket)) {
-            IOException e = assertThrows(ConnectException.class,
-                    () -> client.send(new io.jlvs.control.api.Query.GetTimeouts()));
-            assertTrue(e.getMessage().startsWith("no jlvsd is listening at " + socket), e.getMessage());
-        }
     }
 }
