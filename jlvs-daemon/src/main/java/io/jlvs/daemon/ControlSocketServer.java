@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -114,12 +113,10 @@ final class ControlSocketServer implements AutoCloseable {
                 }
                 connection.writeLine(reply);
             }
-        } catch (ClosedChannelException | SocketException e) {
-            // The client went away, or jlvsd is shutting down.
         } catch (IOException e) {
-            if (!closed) {
-                LOG.warn("control connection failed: {}", e.toString());
-            }
+            // The client went away (a broken pipe, a reset), or jlvsd is shutting down: the client's
+            // affair, not the daemon's.
+            LOG.debug("control connection ended: {}", e.toString());
         } finally {
             clients.remove(client);
         }

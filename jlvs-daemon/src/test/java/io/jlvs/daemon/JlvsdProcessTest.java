@@ -34,7 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JlvsdProcessTest {
     /** How a JVM reports a child killed by signal N: 128 + N. */
     private static final int KILLED_BY_SIGKILL = 128 + 9;
-    private static final int KILLED_BY_SIGTERM = 128 + 15;
 
     @TempDir
     Path dir;
@@ -83,7 +82,7 @@ class JlvsdProcessTest {
 
             second.destroy();
             assertTrue(second.waitFor(60, TimeUnit.SECONDS), "SIGTERM stops the daemon");
-            assertEquals(KILLED_BY_SIGTERM, second.exitValue());
+            assertEquals(0, second.exitValue(), "SIGTERM is a clean stop");
             assertFalse(Files.exists(socket), "on SIGTERM the daemon removes its socket");
         } finally {
             processes.close();
