@@ -20,7 +20,8 @@ final class DaemonCommand implements Callable<Integer> {
 
     @Option(names = "--socket", paramLabel = "PATH",
             description = "control socket (default: $JLVS_SOCKET, /run/jlvs/jlvsd.sock as root, "
-                    + "else $XDG_RUNTIME_DIR/jlvs/jlvsd.sock or /tmp/jlvs-$UID/jlvsd.sock)")
+                    + "else $XDG_RUNTIME_DIR/jlvs/jlvsd.sock or /tmp/jlvs-$UID/jlvsd.sock), in a directory of"
+                    + " this user with mode 0700 (created so when missing)")
     Path socket;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
