@@ -43,9 +43,10 @@ class AcceptAtDescriptorLimitTest {
                 "prlimit (util-linux) is needed to lower the daemon's descriptor limit");
         Path socket = dir.resolve("jlvsd.sock");
         List<SocketChannel> held = new ArrayList<>();
-        try (ChildJvms jvms = new ChildJvms()) {
-            ChildJvms.Daemon daemon = jvms.daemon(socket, dir.resolve("state"),
-                    List.of("prlimit", "--nofile=" + DESCRIPTOR_LIMIT + ":" + DESCRIPTOR_LIMIT, "--"), DaemonMode.NONE);
+        try (DaemonProcesses processes = new DaemonProcesses()) {
+            DaemonProcesses.Daemon daemon = processes.daemon(
+                    List.of("prlimit", "--nofile=" + DESCRIPTOR_LIMIT + ":" + DESCRIPTOR_LIMIT, "--"), socket,
+                    dir.resolve("state"), "--mode", "none");
             try {
                 // Connect until the daemon, out of descriptors, stops accepting: its queue then stays full.
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -81,7 +82,7 @@ class AcceptAtDescriptorLimitTest {
         }
     }
 
-    private static String tail(ChildJvms.Daemon daemon) {
+    private static String tail(DaemonProcesses.Daemon daemon) {
         List<String> output = daemon.output();
         return String.join("\n", output.subList(Math.max(0, output.size() - 20), output.size()));
     }

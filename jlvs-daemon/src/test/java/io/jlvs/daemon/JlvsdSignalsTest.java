@@ -33,8 +33,8 @@ class JlvsdSignalsTest {
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT"})
     void aSignalToStopEndsTheDaemonWithStatusZeroAndRemovesItsSocket(String signal) throws Exception {
-        try (ChildJvms jvms = new ChildJvms()) {
-            ChildJvms.Daemon daemon = jvms.daemon(socket(), dir.resolve("state"), List.of(), DaemonMode.PROXY);
+        try (DaemonProcesses processes = new DaemonProcesses()) {
+            DaemonProcesses.Daemon daemon = processes.daemon(List.of(), socket(), dir.resolve("state"));
 
             kill(signal, daemon.process());
 
@@ -46,32 +46,32 @@ class JlvsdSignalsTest {
 
     @Test
     void aStoppedDaemonMakesJlvsAdmGiveUpAtItsDeadlineWithStatusTwo() throws Exception {
-        try (ChildJvms jvms = new ChildJvms()) {
-            ChildJvms.Daemon daemon = jvms.daemon(socket(), dir.resolve("state"), List.of(), DaemonMode.NONE);
+        try (DaemonProcesses processes = new DaemonProcesses()) {
+            DaemonProcesses.Daemon daemon = processes.daemon(List.of(), socket(), dir.resolve("state"), "--mode", "none");
             Map<String, String> env = Map.of("JLVS_SOCKET", socket().toString(), "JLVS_TIMEOUT", "1.5");
 
             kill("STOP", daemon.process());
-            ChildJvms.Adm stopped;
+            DaemonProcesses.Adm stopped;
             try {
-                stopped = jvms.adm(env, List.of(), "-Ln");
+                stopped = processes.adm(env, List.of(), "-Ln");
             } finally {
                 kill("CONT", daemon.process());
             }
 
-            assertEquals(new ChildJvms.Adm(2, "", "jlvs adm: jlvsd at " + socket() + " did not answer within 1.5 s"
+            assertEquals(new DaemonProcesses.Adm(2, "", "jlvs adm: jlvsd at " + socket() + " did not answer within 1.5 s"
                     + " (is it stopped, or is this not jlvsd's socket? JLVS_TIMEOUT sets the limit in seconds)\n"), stopped);
-            ChildJvms.Adm resumed = jvms.adm(Map.of("JLVS_SOCKET", socket().toString()), List.of(), "-Ln");
+            DaemonProcesses.Adm resumed = processes.adm(Map.of("JLVS_SOCKET", socket().toString()), List.of(), "-Ln");
             assertEquals(0, resumed.status(), "once it runs again it answers: " + resumed);
         }
     }
 
     @Test
     void aJlvsTimeoutThatIsNotANumberOfSecondsIsAClearErrorWithStatusTwo() throws Exception {
-        try (ChildJvms jvms = new ChildJvms()) {
-            ChildJvms.Adm run = jvms.adm(Map.of("JLVS_SOCKET", socket().toString(), "JLVS_TIMEOUT", "ten"), List.of(),
+        try (DaemonProcesses processes = new DaemonProcesses()) {
+            DaemonProcesses.Adm run = processes.adm(Map.of("JLVS_SOCKET", socket().toString(), "JLVS_TIMEOUT", "ten"), List.of(),
                     "-Ln");
 
-            assertEquals(new ChildJvms.Adm(2, "", "jlvs adm: JLVS_TIMEOUT must be a number of seconds greater than 0"
+            assertEquals(new DaemonProcesses.Adm(2, "", "jlvs adm: JLVS_TIMEOUT must be a number of seconds greater than 0"
                     + " and at most 1000000 (such as 10 or 0.5), not 'ten'\n"), run);
         }
     }

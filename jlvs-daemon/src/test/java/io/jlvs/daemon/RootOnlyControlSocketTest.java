@@ -69,13 +69,13 @@ class RootOnlyControlSocketTest {
     void permissionDeniedOnTheSocketIsNamedAsSuch() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "skipped: setpriv (util-linux) is missing");
         try (Jlvsd daemon = Jlvsd.start(privateDirectory("run").resolve("jlvsd.sock"), dir.resolve("state"));
-             ChildJvms jvms = new ChildJvms()) {
+             DaemonProcesses processes = new DaemonProcesses()) {
             Files.setPosixFilePermissions(daemon.socket(), PosixFilePermissions.fromString("---------"));
 
-            ChildJvms.Adm run = jvms.adm(Map.of("JLVS_SOCKET", daemon.socket().toString()),
+            DaemonProcesses.Adm run = processes.adm(Map.of("JLVS_SOCKET", daemon.socket().toString()),
                     List.of("setpriv", "--inh-caps=-all", "--bounding-set=-all", "--"), "-Ln");
 
-            assertEquals(new ChildJvms.Adm(1, "", "jlvs adm: permission denied on " + daemon.socket()
+            assertEquals(new DaemonProcesses.Adm(1, "", "jlvs adm: permission denied on " + daemon.socket()
                     + " (jlvsd runs as another user? only that user, or root, may use its socket)\n"), run);
         }
     }
