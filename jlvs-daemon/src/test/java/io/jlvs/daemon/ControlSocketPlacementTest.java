@@ -4,6 +4,7 @@ import io.jlvs.control.api.Query;
 import io.jlvs.control.api.Reply;
 import io.jlvs.control.socket.SocketControlClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -53,6 +54,7 @@ class ControlSocketPlacementTest {
     }
 
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // were it to start, it would run until stopped
     void theDaemonCommandFailsWithThatMessage() throws IOException {
         Path socket = runDirectory().resolve("jlvsd.sock");
         Files.writeString(socket, "precious data");

@@ -6,6 +6,7 @@ import io.jlvs.control.api.Request;
 import io.jlvs.control.json.WireCodec;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -205,25 +206,19 @@ public final class SocketControlClient implements ControlClient, AutoCloseable {
     }
 
     private void closeQuietly() {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // Closing a socket we no longer use; nothing to tell anyone.
-            }
-            channel = null;
-        }
-        closeSelector();
+        closeQuietly(channel);
+        closeQuietly(selector);
+        channel = null;
+        selector = null;
     }
 
-    private void closeSelector() {
-        if (selector != null) {
+    private static void closeQuietly(Closeable closeable) {
+        if (closeable != null) {
             try {
-                selector.close();
+                closeable.close();
             } catch (IOException ignored) {
-                // As above.
+                // Closing what we no longer use; nothing to tell anyone.
             }
-            selector = null;
         }
     }
 }
