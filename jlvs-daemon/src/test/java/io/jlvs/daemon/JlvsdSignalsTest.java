@@ -5,7 +5,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.jlvs.cli.ipvsadm.Ipvsadm;
+import io.jlvs.control.socket.SocketControlClient;
+import io.jlvs.testkit.PortReservation;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,6 +79,34 @@ class JlvsdSignalsTest {
 
             assertEquals(new DaemonProcesses.Adm(2, "", "jlvs adm: JLVS_TIMEOUT must be a number of seconds greater than 0"
                     + " and at most 1000000 (such as 10 or 0.5), not 'ten'\n"), run);
+        }
+    }
+
+    /** A second SIGTERM while established connections drain ends jlvsd at once, with 128 + 15. */
+    @Test
+    void aSecondSignalDuringTheDrainEndsTheDaemonAtOnce() throws Exception {
+        try (DaemonProcesses processes = new DaemonProcesses();
+             NamedServer real = new NamedServer("web1", "127.0.0.1", false);
+             PortReservation vip = PortReservation.on(InetAddress.ofLiteral("127.0.41.1"))) {
+            DaemonProcesses.Daemon daemon = processes.daemon(List.of(), socket(), dir.resolve("state"));
+            try (SocketControlClient client = new SocketControlClient(socket())) {
+                assertEquals(0, Ipvsadm.run(new String[] {"-A", "-t", vip.endpoint(), "-s", "rr"}, client,
+                        InputStream.nullInputStream(), System.out, System.err));
+                assertEquals(0, Ipvsadm.run(new String[] {"-a", "-t", vip.endpoint(), "-r", real.endpoint(), "-m"},
+                        client, InputStream.nullInputStream(), System.out, System.err));
+            }
+            try (Socket proxied = new Socket(InetAddress.ofLiteral("127.0.41.1"), vip.port())) {
+                proxied.setSoTimeout(10_000);
+                assertEquals('w', proxied.getInputStream().read(), "the connection is established through jlvsd");
+
+                kill("TERM", daemon.process());
+                assertTrue(daemon.awaitLine("SIGTERM: stopping", 30) > 0, String.join("\n", daemon.output()));
+                assertFalse(daemon.process().waitFor(1, TimeUnit.SECONDS), "the open connection drains");
+                kill("TERM", daemon.process());
+
+                assertTrue(daemon.process().waitFor(5, TimeUnit.SECONDS), "the second SIGTERM ends the drain");
+                assertEquals(128 + 15, daemon.process().exitValue());
+            }
         }
     }
 }
