@@ -6,4 +6,5 @@ module io.jlvs.core {
     exports io.jlvs.core.proto;
     exports io.jlvs.core.conn;
     exports io.jlvs.core.stats;
+    exports io.jlvs.core.engine;
 }

@@ -5,7 +5,6 @@ import io.jlvs.core.proto.PacketDirection;
 import io.jlvs.core.proto.ProtocolStates;
 import io.jlvs.core.proto.SctpState;
 import io.jlvs.core.proto.TcpState;
-import io.jlvs.core.service.Addresses;
 import io.jlvs.core.service.Flow;
 import io.jlvs.core.service.RealServer;
 import io.jlvs.core.service.VirtualService;
@@ -707,6 +706,16 @@ public final class ConnectionTable {
         return caddr[slot * 4 + i];
     }
 
+    /** The client side's address family. */
+    public AddressFamily family(int slot) {
+        return FAMILIES[family[slot]];
+    }
+
+    /** Word i of the destination address. */
+    public int destinationWord(int slot, int i) {
+        return daddr[slot * 4 + i];
+    }
+
     /** Word i of the virtual address (the mark, in word 0, for a firewall-mark template). */
     public int virtualWord(int slot, int i) {
         return vaddr[slot * 4 + i];
@@ -748,26 +757,19 @@ public final class ConnectionTable {
         options = newOptions;
     }
 
-    /** Visits every entry as ipvsadm -Lc lists it (control plane: allocates a record per entry). */
+    /**
+     * Visits every entry as ipvsadm -Lc lists it, in one walk (control plane and tests: allocates a
+     * record per entry). An engine lists its table page by page with {@link ConnectionPage} instead.
+     */
     public void forEach(long nowNanos, Consumer<ConnectionSnapshot> visitor) {
-        int[] words = new int[4];
-        for (int s = 0; s < capacity; s++) {
-            if (!live[s]) {
-                continue;
+        ConnectionPage page = new ConnectionPage(1024, 1024);
+        int next = 0;
+        do {
+            next = page.fill(this, next, nowNanos);
+            for (int r = 0; r < page.rows(); r++) {
+                visitor.accept(page.snapshot(r));
             }
-            AddressFamily fam = FAMILIES[family[s]];
-            RealServer server = destination(s);
-            AddressFamily destFamily = server != null ? server.family() : fam;
-            long left = Math.max(0, wheel.deadline(s) - nowNanos) / 1_000_000L;
-            visitor.accept(new ConnectionSnapshot(ProtocolStates.protocolName(protocol(s)), fam,
-                    address(fam, caddr, s, words), cport[s], address(fam, vaddr, s, words), vport[s],
-                    address(destFamily, daddr, s, words), dport[s], stateName(s), left, flags(s)));
-        }
-    }
-
-    private static java.net.InetAddress address(AddressFamily fam, int[] table, int slot, int[] words) {
-        System.arraycopy(table, slot * 4, words, 0, 4);
-        return Addresses.fromWords(fam, words);
+        } while (next != ConnectionPage.END);
     }
 
     // ---------------------------------------------------------------- hashing

@@ -5,6 +5,7 @@ import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.Protocol;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
+import io.jlvs.core.sched.NoScheduler;
 import io.jlvs.core.sched.Scheduler;
 import io.jlvs.core.sched.SchedulerContext;
 import io.jlvs.core.sched.SchedulerRegistry;
@@ -111,7 +112,16 @@ public final class VirtualServiceTable {
         }
     }
 
+    /** Whether a service of this spec can be bound: its scheduler is "none" or a registered one. */
+    public static boolean canBind(ServiceSpec spec) {
+        return spec.scheduler().equals(NoScheduler.NAME) || SchedulerRegistry.exists(spec.scheduler());
+    }
+
+    /** ip_vs_add_service and ip_vs_edit_service bind nothing for "none", else a new scheduler instance. */
     private Scheduler newScheduler(ServiceSpec spec) {
+        if (spec.scheduler().equals(NoScheduler.NAME)) {
+            return NoScheduler.INSTANCE;
+        }
         return SchedulerRegistry.create(spec.scheduler(), context).orElseThrow(() ->
                 new IllegalArgumentException("unknown scheduler: " + spec.scheduler()));
     }
