@@ -5,7 +5,6 @@ module io.jlvs.control {
     exports io.jlvs.control;
     exports io.jlvs.control.api;
     exports io.jlvs.control.json;
-    exports io.jlvs.control.runtime;
     exports io.jlvs.control.state;
     exports io.jlvs.control.socket;
     // Jackson reads the mix-in and the state document reflectively.

@@ -1,6 +1,7 @@
 package io.jlvs.control;
 
 import io.jlvs.control.api.Command;
+import io.jlvs.core.engine.EngineLimits;
 import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ForwardMethod;
@@ -41,10 +42,6 @@ final class KernelRules {
      * most distributions' CONFIG_HZ).
      */
     static final int MAX_TIMEOUT_SECONDS = Integer.MAX_VALUE / 250;
-    /** IP_VS_SYNC_GROUP, IP_VS_SYNC_PORT and the default TTL, filled in by start_sync_thread. */
-    static final String DEFAULT_SYNC_GROUP = "224.0.0.81";
-    static final int DEFAULT_SYNC_PORT = 8848;
-    static final int DEFAULT_SYNC_TTL = 1;
 
     private KernelRules() {
     }
@@ -57,6 +54,13 @@ final class KernelRules {
 
         /** Refused with this errno by this libipvs call; nothing changed. */
         record Rejected(LibipvsOperation operation, KernelErrno errno) implements Outcome {
+        }
+
+        /**
+         * Accepted by the kernel's checks but refused by jlvs, which does not have what the
+         * command needs (see {@link EngineLimits}); nothing changed.
+         */
+        record Unsupported(String message) implements Outcome {
         }
     }
 
@@ -97,6 +101,10 @@ final class KernelRules {
         if (refused.isPresent()) {
             return reject(op, refused.get());
         }
+        Optional<String> unsupported = EngineLimits.refusal(spec);
+        if (unsupported.isPresent()) {
+            return new Outcome.Unsupported(unsupported.get());
+        }
         return applied(table.withServiceAdded(ServiceEntry.of(stored(spec))));
     }
 
@@ -111,6 +119,10 @@ final class KernelRules {
         Optional<KernelErrno> refused = checkSchedulerAndMask(spec, host);
         if (refused.isPresent()) {
             return reject(op, refused.get());
+        }
+        Optional<String> unsupported = EngineLimits.refusal(spec);
+        if (unsupported.isPresent()) {
+            return new Outcome.Unsupported(unsupported.get());
         }
         return applied(table.withServiceChanged(spec.key(), s -> s.withSpec(stored(spec))));
     }
@@ -258,24 +270,19 @@ final class KernelRules {
         return applied(table.withTimeouts(merged));
     }
 
-    /** ip_vs_genl_new_daemon, then start_sync_thread, which fills in the defaults. */
+    /**
+     * ip_vs_genl_new_daemon, then start_sync_thread, which fills in the defaults. jlvs has no sync
+     * daemon yet: a command that passes every kernel check is refused where the kernel would start
+     * the thread, so nothing claims a daemon runs.
+     */
     private static Outcome startDaemon(TableState table, SyncDaemonSpec spec, HostFacts host) {
         LibipvsOperation op = LibipvsOperation.START_DAEMON;
         if (utf8Length(spec.interfaceName()) > INTERFACE_NAME_MAX) {
             return reject(op, KernelErrno.EINVAL);
         }
-        InetAddress group;
-        if (spec.group().isEmpty()) {
-            group = InetAddress.ofLiteral(DEFAULT_SYNC_GROUP);
-        } else {
-            try {
-                group = InetAddress.ofLiteral(spec.group());
-            } catch (IllegalArgumentException e) {
-                return reject(op, KernelErrno.EINVAL);
-            }
-            if (!group.isMulticastAddress()) {
-                return reject(op, KernelErrno.EINVAL);
-            }
+        // An empty group means IP_VS_SYNC_GROUP (224.0.0.81), which is a multicast group.
+        if (!spec.group().isEmpty() && !isMulticastLiteral(spec.group())) {
+            return reject(op, KernelErrno.EINVAL);
         }
         if (hasMixedFamilyDestinations(table)) {
             return reject(op, KernelErrno.EINVAL);
@@ -287,18 +294,15 @@ final class KernelRules {
         if (table.daemon(spec.state()).isPresent()) {
             return reject(op, KernelErrno.EEXIST);
         }
-        int headers = group instanceof Inet6Address ? 40 + 8 : 20 + 8;
-        boolean backup = spec.state() == SyncDaemonSpec.State.BACKUP;
-        int mtu = backup ? Math.clamp(deviceMtu.getAsInt(), 1500, 65535) : 1500;
-        int minimum = backup ? 1024 : 1;
-        int maxLength = spec.maxLength() != 0
-                ? Math.clamp(spec.maxLength() & 0xFFFF, minimum, 65535 - headers)
-                : mtu - headers;
-        SyncDaemonSpec running = new SyncDaemonSpec(spec.state(), spec.interfaceName(), spec.syncId(), maxLength,
-                group.getHostAddress(),
-                spec.port() != 0 ? spec.port() : DEFAULT_SYNC_PORT,
-                spec.ttl() != 0 ? spec.ttl() : DEFAULT_SYNC_TTL);
-        return applied(table.withDaemonStarted(running));
+        return new Outcome.Unsupported(EngineLimits.NO_SYNC_DAEMON);
+    }
+
+    private static boolean isMulticastLiteral(String group) {
+        try {
+            return InetAddress.ofLiteral(group).isMulticastAddress();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The kernel's ipvs->mixed_address_family_dests > 0. */

@@ -185,9 +185,18 @@ class ServiceManagerErrorsTest {
     @MethodSource("refusals")
     void aRefusedCommandGivesIpvsadmsMessageAndChangesNothing(String description, List<Command> setup,
                                                                Command command, IpvsError expected) {
-        ServiceManager manager = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), TableStore.NONE);
+        // jlvs refuses --start-daemon, so a running daemon can only come with a restored table.
+        ServiceTable start = ServiceTable.EMPTY;
         for (Command c : setup) {
-            assertEquals(new Reply.Ok(), manager.handle(c), () -> "setup " + c);
+            if (c instanceof Command.StartDaemon d) {
+                start = start.withDaemonStarted(d.daemon());
+            }
+        }
+        ServiceManager manager = new ServiceManager(start, TestTables.host(), TableStore.NONE);
+        for (Command c : setup) {
+            if (!(c instanceof Command.StartDaemon)) {
+                assertEquals(new Reply.Ok(), manager.handle(c), () -> "setup " + c);
+            }
         }
         ServiceTable before = manager.table();
         List<Command> told = new ArrayList<>();

@@ -83,7 +83,7 @@ class ServiceManagerTest {
         ok(new Command.AddService(service(udp("10.0.0.1", 53))));
         ok(new Command.AddService(service(WEB)));
         ok(new Command.AddDest(WEB, dest("192.168.1.1", 80)));
-        ServiceSpec edited = persistent(WEB, "sip");
+        ServiceSpec edited = persistent(WEB, "");
         ok(new Command.EditService(edited));
 
         assertEquals(List.of(udp("10.0.0.1", 53), WEB), manager.table().services().stream().map(ServiceEntry::key).toList());
@@ -128,14 +128,16 @@ class ServiceManagerTest {
 
     @Test
     void flushRemovesServicesButKeepsTimeoutsAndDaemons() {
-        ok(new Command.AddService(service(WEB)));
-        ok(new Command.SetTimeouts(new Timeouts(100, 0, 0)));
-        ok(new Command.StartDaemon(daemon(SyncDaemonSpec.State.MASTER, "eth0")));
-        ok(new Command.Flush());
+        // a daemon comes only with a restored table: jlvs refuses --start-daemon
+        ServiceManager restored = new ServiceManager(ServiceTable.EMPTY.withDaemonStarted(
+                daemon(SyncDaemonSpec.State.MASTER, "eth0")), TestTables.host(), TableStore.NONE);
+        assertEquals(new Reply.Ok(), restored.handle(new Command.AddService(service(WEB))));
+        assertEquals(new Reply.Ok(), restored.handle(new Command.SetTimeouts(new Timeouts(100, 0, 0))));
+        assertEquals(new Reply.Ok(), restored.handle(new Command.Flush()));
 
-        assertTrue(manager.table().services().isEmpty());
-        assertEquals(new Timeouts(100, 120, 300), manager.table().timeouts());
-        assertEquals(1, manager.table().daemons().size());
+        assertTrue(restored.table().services().isEmpty());
+        assertEquals(new Timeouts(100, 120, 300), restored.table().timeouts());
+        assertEquals(1, restored.table().daemons().size());
     }
 
     @Test
@@ -148,26 +150,28 @@ class ServiceManagerTest {
     }
 
     @Test
-    void startDaemonFillsInTheKernelsDefaults() {
-        ok(new Command.StartDaemon(daemon(SyncDaemonSpec.State.BACKUP, "lo")));
-        ok(new Command.StartDaemon(daemon(SyncDaemonSpec.State.MASTER, "eth0")));
+    void startDaemonPassesTheKernelsChecksAndIsThenRefusedNamingTheMissingDaemonStoringNothing() {
+        List<Command> told = new ArrayList<>();
+        manager.addListener((applied, table) -> told.add(applied));
 
-        // Master: 1500 - 20 (IPv4) - 8 (UDP); backup: min(MTU 65536, 65535) - 28. Master listed first.
-        assertEquals(new Reply.Daemons(List.of(
-                        new SyncDaemonSpec(SyncDaemonSpec.State.MASTER, "eth0", 1, 1472, "224.0.0.81", 8848, 1),
-                        new SyncDaemonSpec(SyncDaemonSpec.State.BACKUP, "lo", 1, 65507, "224.0.0.81", 8848, 1))),
-                manager.handle(new Query.GetDaemons()));
+        Reply reply = manager.handle(new Command.StartDaemon(daemon(SyncDaemonSpec.State.BACKUP, "lo")));
+
+        assertEquals(Reply.Failure.jlvs("jlvs has no connection-sync daemon yet (--start-daemon): it comes with"
+                + " packet mode and keepalived mode", 0), reply);
+        assertEquals(new Reply.Daemons(List.of()), manager.handle(new Query.GetDaemons()));
+        assertSame(ServiceTable.EMPTY, manager.table());
+        assertTrue(told.isEmpty());
+        // the kernel's own checks still come first
+        assertEquals(new Reply.Failure(IpvsError.NO_SUCH_DEVICE, 0),
+                manager.handle(new Command.StartDaemon(daemon(SyncDaemonSpec.State.BACKUP, "eth9"))));
     }
 
     @Test
-    void startDaemonClampsTheSyncLengthAsTheKernelDoes() {
-        ok(new Command.StartDaemon(new SyncDaemonSpec(SyncDaemonSpec.State.BACKUP, "eth0", 7, 100, "239.1.1.1", 9000, 3)));
-        ok(new Command.StopDaemon(SyncDaemonSpec.State.BACKUP));
-        ok(new Command.StartDaemon(new SyncDaemonSpec(SyncDaemonSpec.State.BACKUP, "eth0", 7, 100, "ff02::99", 9000, 3)));
+    void stopDaemonSaysNoDaemonIsRunning() {
+        manager.handle(new Command.StartDaemon(daemon(SyncDaemonSpec.State.MASTER, "eth0")));
 
-        SyncDaemonSpec backup = manager.table().daemon(SyncDaemonSpec.State.BACKUP).orElseThrow();
-        assertEquals(1024, backup.maxLength(), "a backup's maxlen is at least 1024");
-        assertEquals("ff02:0:0:0:0:0:0:99", backup.group());
+        assertEquals(new Reply.Failure(IpvsError.DAEMON_NOT_RUNNING, 0),
+                manager.handle(new Command.StopDaemon(SyncDaemonSpec.State.MASTER)));
     }
 
     @Test
@@ -179,8 +183,34 @@ class ServiceManagerTest {
     }
 
     @Test
-    void theNoneSchedulerAndTheSipEngineAreAccepted() {
-        ok(new Command.AddService(persistent(udp("10.0.0.1", 5060), "sip")));
+    void aServiceWithoutASchedulerIsAcceptedAndListedAsNone() {
+        ok(new Command.AddService(service(WEB, "none")));
+
+        Reply.Services services = (Reply.Services) manager.handle(new Query.GetServices(WEB));
+        assertEquals("none", services.services().getFirst().spec().scheduler());
+    }
+
+    @Test
+    void theSipPersistenceEngineIsRefusedNamingWhatIsMissingAndNothingIsStored() {
+        ServiceKey sip = udp("10.0.0.1", 5060);
+        List<Command> told = new ArrayList<>();
+        manager.addListener((applied, table) -> told.add(applied));
+
+        Reply add = manager.handle(new Command.AddService(persistent(sip, "sip")));
+        ok(new Command.AddService(persistent(sip, "")));
+        Reply edit = manager.handle(new Command.EditService(persistent(sip, "sip")));
+
+        String missing = "jlvs has no SIP persistence engine (--pe sip): persistence engines are not implemented";
+        assertEquals(Reply.Failure.jlvs(missing, 0), add);
+        assertEquals(Reply.Failure.jlvs(missing, 0), edit);
+        assertEquals("", manager.table().find(sip).orElseThrow().spec().persistenceEngine());
+        assertEquals(List.of(new Command.AddService(persistent(sip, ""))), told);
+    }
+
+    @Test
+    void anUnknownPersistenceEngineIsRefusedAsTheKernelRefusesIt() {
+        assertEquals(new Reply.Failure(IpvsError.SCHEDULER_NOT_FOUND, 0),
+                manager.handle(new Command.AddService(persistent(udp("10.0.0.1", 5060), "nosuch"))));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.jlvs.daemon;
 
+import io.jlvs.control.EngineUnavailableException;
 import io.jlvs.control.HostFacts;
 import io.jlvs.control.ServiceManager;
 import io.jlvs.control.ServiceTable;
 import io.jlvs.control.state.StateFile;
 import io.jlvs.control.state.StateFileException;
+import io.jlvs.core.engine.EngineRejection;
 import io.jlvs.proxy.ProxyEngine;
 import io.jlvs.proxy.ProxyOptions;
 import org.slf4j.Logger;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +28,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Jlvsd implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Jlvsd.class);
+    /** How long the engine may take to load the restored table (listeners bound or logged). */
+    private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path stateDirectory;
     private final StateDirectoryLock lock;
@@ -82,15 +87,15 @@ public final class Jlvsd implements AutoCloseable {
             ServiceManager manager = new ServiceManager(restored, host, stateFile);
             if (mode == DaemonMode.PROXY) {
                 engine = ProxyEngine.start(proxyOptions);
-                ProxyBridge bridge = new ProxyBridge(engine);
                 try {
-                    bridge.replay(restored);
-                } catch (Exception e) {
-                    throw new DaemonStartupException("the proxy engine could not take the restored table: " + e, e);
+                    // Before the socket serves, so no command can come before the restored table.
+                    manager.attach(engine, ServiceManager.DEFAULT_ENGINE_TIMEOUT, RESTORE_TIMEOUT);
+                } catch (EngineRejection e) {
+                    throw new DaemonStartupException("the proxy engine cannot take the restored table in "
+                            + stateFile.path() + ": " + e.getMessage() + "; jlvsd will not start over it", e);
+                } catch (EngineUnavailableException e) {
+                    throw new DaemonStartupException(e.getMessage(), e);
                 }
-                // Registered before the socket serves, so no command can slip between replay and listener.
-                manager.addListener(bridge);
-                manager.trafficSource(bridge);
             }
             ControlSocketServer server = ControlSocketServer.start(socket, manager::handle);
             LOG.info("jlvsd listening at {}, state in {} ({} services restored, data plane: {})", socket,

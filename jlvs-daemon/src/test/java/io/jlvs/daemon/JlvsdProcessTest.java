@@ -59,7 +59,6 @@ class JlvsdProcessTest {
                 ok(client, new Command.EditDest(dns,
                         DestinationSpec.of(InetAddress.ofLiteral("192.168.1.3"), 53, ForwardMethod.DROUTE, 9)));
                 ok(client, new Command.SetTimeouts(new Timeouts(600, 0, 45)));
-                ok(client, new Command.StartDaemon(new SyncDaemonSpec(SyncDaemonSpec.State.BACKUP, "lo", 5, 0, "", 0, 0)));
                 for (Request query : queries) {
                     before.add(client.send(query));
                 }

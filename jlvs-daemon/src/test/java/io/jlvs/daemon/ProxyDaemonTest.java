@@ -3,6 +3,14 @@ package io.jlvs.daemon;
 import io.jlvs.cli.ipvsadm.Ipvsadm;
 import io.jlvs.control.HostFacts;
 import io.jlvs.testkit.PortReservation;
+import io.jlvs.control.ServiceEntry;
+import io.jlvs.control.ServiceTable;
+import io.jlvs.control.state.StateFile;
+import io.jlvs.core.model.Protocol;
+import io.jlvs.core.model.ServiceFlags;
+import io.jlvs.core.model.ServiceKey;
+import io.jlvs.core.model.ServiceSpec;
+import io.jlvs.core.model.Timeouts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,8 +22,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +35,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -222,5 +233,67 @@ class ProxyDaemonTest {
             first.getOutputStream().write("still\n".getBytes(StandardCharsets.US_ASCII));
             assertEquals("still", readLine(first));
         }
+    }
+
+    /** Runs ipvsadm against the daemon in-process; returns status, output and error text. */
+    private List<String> admRun(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Ipvsadm.run(args, daemon.manager()::handle, InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return List.of(String.valueOf(status), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aServiceWhoseListenerCannotBindIsAnErrorAndChangesNothing() throws Exception {
+        start();
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.ofLiteral(VIP), 0));
+            String vip = VIP + ":" + taken.getLocalPort();
+            Path stateFile = dir.resolve("state/state.json");
+            adm("-A", "-t", reservedVip(), "-s", "rr");
+            byte[] savedBefore = Files.readAllBytes(stateFile);
+            String listedBefore = adm("-S", "-n");
+
+            List<String> refused = admRun("-A", "-t", vip, "-s", "rr");
+
+            assertEquals(List.of("255", "", "cannot listen on TCP " + vip + ": Address already in use\n"), refused);
+            assertEquals(listedBefore, adm("-S", "-n"));
+            assertArrayEquals(savedBefore, Files.readAllBytes(stateFile));
+            assertEquals(1, (int) daemon.engine().orElseThrow().query(v -> v.snapshot().services().size())
+                    .get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aRestoredServiceWhoseListenerCannotBindDoesNotStopStartupAndIsBoundAtTheNextChange() throws Exception {
+        NamedServer a = server("a", "127.0.41.8", false);
+        String vip = reservedVip();
+        start();
+        adm("-A", "-t", vip, "-s", "rr");
+        adm("-a", "-t", vip, "-r", a.endpoint(), "-m");
+        daemon.close();
+
+        try (ServerSocket listening = new ServerSocket()) { // another process's listener on the port
+            listening.bind(new InetSocketAddress(InetAddress.ofLiteral(VIP), Integer.parseInt(vip.split(":")[1])));
+            start();
+            assertTrue(adm("-S", "-n").contains("-A -t " + vip + " -s rr"), "the restored table is whole");
+        }
+        adm("-Z");
+        assertEquals("a", nameFrom(vip));
+    }
+
+    @Test
+    void aRestoredEntryTheEngineCannotTakeStopsStartupNamingIt() throws Exception {
+        Path stateDirectory = dir.resolve("state");
+        Files.createDirectories(stateDirectory);
+        ServiceSpec sip = new ServiceSpec(new ServiceKey.Address(Protocol.UDP, InetAddress.ofLiteral("10.0.0.9"), 5060),
+                "rr", ServiceFlags.PERSISTENT, 300, -1, "sip");
+        new StateFile(stateDirectory).save(new ServiceTable(List.of(ServiceEntry.of(sip)), Timeouts.DEFAULT, List.of()));
+
+        DaemonStartupException e = assertThrows(DaemonStartupException.class, this::start);
+
+        assertTrue(e.getMessage().contains("UDP 10.0.0.9:5060: jlvs has no SIP persistence engine"), e.getMessage());
+        daemon = null;
     }
 }

@@ -1,49 +1,43 @@
 package io.jlvs.proxy;
 
 import io.jlvs.core.conn.ConnectionSnapshot;
+import io.jlvs.core.engine.TableSnapshot;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.Timeouts;
-import io.jlvs.core.service.VirtualServiceTable;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
- * What a {@link ProxyEngine#query} may read: the engine's state, seen from its own loop. Valid only
- * during the query; copy out what is needed (counters, snapshots), never keep the view or the
- * table.
+ * What a {@link ProxyEngine#query} may read: the engine's state seen from its own loop, only as
+ * copies (the table as a {@link TableSnapshot}, entries as {@link ConnectionSnapshot}s, counters as
+ * numbers). Valid only during the query; never keep the view.
  */
 public final class EngineView {
-    private final EngineCore core;
+    private final ProxyCore core;
     private final Listeners listeners;
 
-    EngineView(EngineCore core, Listeners listeners) {
+    EngineView(ProxyCore core, Listeners listeners) {
         this.core = core;
         this.listeners = listeners;
     }
 
-    /** The run-time services, with their real servers' counts and counters (read-only use). */
-    public VirtualServiceTable services() {
-        return core.services;
+    /** The services with their real servers' counts and counters, copied. */
+    public TableSnapshot snapshot() {
+        return core.engine.snapshot();
     }
 
-    /** Visits every connection entry and persistence template, as ipvsadm -Lc lists them. */
-    public void forEachConnection(Consumer<ConnectionSnapshot> visitor) {
-        core.table.forEach(core.now(), visitor);
-    }
-
-    /** Every connection entry and persistence template. */
+    /** Every connection entry and persistence template, as ipvsadm -Lc lists them. */
     public List<ConnectionSnapshot> connections() {
         List<ConnectionSnapshot> entries = new ArrayList<>();
-        forEachConnection(entries::add);
+        core.table.forEach(core.now(), entries::add);
         return entries;
     }
 
     /** The number of live entries, templates included. */
     public int connectionEntries() {
-        return core.table.size();
+        return core.engine.connectionEntries();
     }
 
     /** Connect attempts to real servers that failed (each retry that fails counts too). */

@@ -1,8 +1,8 @@
 package io.jlvs.proxy;
 
+import io.jlvs.core.engine.EngineCore;
 import io.jlvs.core.model.Protocol;
 import io.jlvs.core.model.ServiceKey;
-import io.jlvs.core.service.VirtualService;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -28,12 +28,14 @@ import java.util.Set;
  * The engine's listening sockets, kept in step with the service table: one per TCP or UDP
  * service on an address and a non-zero port, bound with SO_REUSEADDR and (epoll) IP_FREEBIND.
  * Firewall-mark services, port-0 services and SCTP need packets, not sockets: they are logged once
- * and skipped. A listener that fails to bind is logged once and tried again at the next change.
+ * and skipped. A service added by a command gets its listener before the command succeeds (a
+ * failed bind refuses the command); a listener of a restored table that fails to bind is logged
+ * once and tried again at the next change.
  */
 final class Listeners {
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
-    private final EngineCore core;
+    private final ProxyCore core;
     private final EventLoopGroup group;
     private final Map<ServiceKey.Address, Channel> tcp = new HashMap<>();
     private final Map<ServiceKey.Address, UdpListener> udp = new HashMap<>();
@@ -41,13 +43,14 @@ final class Listeners {
     private final Set<ServiceKey> toldBindFailure = new HashSet<>();
     private boolean closed;
 
-    Listeners(EngineCore core, EventLoopGroup group) {
+    Listeners(ProxyCore core, EventLoopGroup group) {
         this.core = core;
         this.group = group;
     }
 
     /**
-     * Binds a listener for each proxied service that has none, and closes those of gone services.
+     * Binds a listener for each proxied service that has none (a bind that failed before is tried
+     * again, and a failure logged once), and closes those of gone services.
      *
      * @return the binds started, to wait on
      */
@@ -56,17 +59,17 @@ final class Listeners {
         if (closed) {
             return binds;
         }
+        List<ServiceKey> keys = core.engine.serviceKeys();
         Set<ServiceKey.Address> wanted = new LinkedHashSet<>();
-        for (VirtualService service : core.services.services()) {
-            ServiceKey key = service.key();
-            if (key instanceof ServiceKey.Address a && a.port() != 0 && a.protocol() != Protocol.SCTP) {
-                wanted.add(a);
+        for (ServiceKey key : keys) {
+            if (proxiable(key)) {
+                wanted.add((ServiceKey.Address) key);
             } else if (toldUnproxied.add(key)) {
                 LOG.warn("service {} cannot be proxied (the proxy engine serves TCP and UDP services on an address"
                         + " and a non-zero port; firewall marks, port 0 and SCTP need the packet engine): skipped", key);
             }
         }
-        toldUnproxied.retainAll(core.services.services().stream().map(VirtualService::key).toList());
+        toldUnproxied.retainAll(keys);
         tcp.entrySet().removeIf(e -> {
             if (!wanted.contains(e.getKey())) {
                 e.getValue().close();
@@ -82,13 +85,54 @@ final class Listeners {
             return false;
         });
         for (ServiceKey.Address key : wanted) {
-            if (key.protocol() == Protocol.TCP && !tcp.containsKey(key)) {
-                binds.add(bindTcp(key));
-            } else if (key.protocol() == Protocol.UDP && !udp.containsKey(key)) {
-                binds.add(bindUdp(key));
+            ChannelFuture bound = bind(key);
+            if (bound != null) {
+                bound.addListener(f -> logBind(key, f.isSuccess(), f.cause()));
+                binds.add(bound);
             }
         }
         return binds;
+    }
+
+    /**
+     * Starts the listener of one service, if it is proxied and has none yet. A failed bind leaves
+     * no listener behind; the caller decides what the failure means.
+     *
+     * @return the bind, or null when there is nothing to bind
+     */
+    ChannelFuture bind(ServiceKey key) {
+        if (closed || !proxiable(key)) {
+            return null;
+        }
+        ServiceKey.Address address = (ServiceKey.Address) key;
+        if (address.protocol() == Protocol.TCP && !tcp.containsKey(address)) {
+            return bindTcp(address);
+        }
+        if (address.protocol() == Protocol.UDP && !udp.containsKey(address)) {
+            return bindUdp(address);
+        }
+        return null;
+    }
+
+    /** Whether the proxy can serve a service: TCP or UDP on an address and a non-zero port. */
+    static boolean proxiable(ServiceKey key) {
+        return key instanceof ServiceKey.Address a && a.port() != 0 && a.protocol() != Protocol.SCTP;
+    }
+
+    /** Why a bind failed, as the system said it ("Permission denied", "Address already in use"). */
+    static String reason(Throwable cause) {
+        if (cause == null) {
+            return "unknown error";
+        }
+        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        // epoll: "bind(..) failed with error(-98): Address already in use"; NIO: the text alone
+        int last = message.lastIndexOf(": ");
+        return last >= 0 ? message.substring(last + 2) : message;
+    }
+
+    /** "TCP 127.0.0.1:80", as messages name a listener. */
+    static String describe(ServiceKey.Address key) {
+        return EngineCore.describe(key);
     }
 
     private ChannelFuture bindTcp(ServiceKey.Address key) {
@@ -100,7 +144,7 @@ final class Listeners {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 // Netty turns TCP_NODELAY on by default (Linux): not a second setsockopt per socket
-                .childOption(ChannelOption.TCP_NODELAY, EngineCore.NODELAY_BY_DEFAULT ? null : Boolean.TRUE)
+                .childOption(ChannelOption.TCP_NODELAY, ProxyCore.NODELAY_BY_DEFAULT ? null : Boolean.TRUE)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -113,7 +157,11 @@ final class Listeners {
         ChannelFuture bound = bootstrap.bind(new InetSocketAddress(key.address(), key.port()));
         core.descriptors.track(bound.channel());
         tcp.put(key, bound.channel());
-        bound.addListener(f -> bindDone(key, f.isSuccess(), f.cause(), () -> tcp.remove(key, bound.channel())));
+        bound.addListener(f -> {
+            if (!f.isSuccess()) {
+                tcp.remove(key, bound.channel());
+            }
+        });
         return bound;
     }
 
@@ -132,20 +180,21 @@ final class Listeners {
         core.descriptors.track(bound.channel());
         listener.channel(bound.channel());
         udp.put(key, listener);
-        bound.addListener(f -> bindDone(key, f.isSuccess(), f.cause(), () -> udp.remove(key, listener)));
+        bound.addListener(f -> {
+            if (!f.isSuccess()) {
+                udp.remove(key, listener);
+            }
+        });
         return bound;
     }
 
-    private void bindDone(ServiceKey.Address key, boolean success, Throwable cause, Runnable forget) {
+    /** A listener the table wants but could not bind is logged once, and tried again at the next change. */
+    private void logBind(ServiceKey.Address key, boolean success, Throwable cause) {
         if (success) {
             toldBindFailure.remove(key);
-            LOG.info("proxying {} {}:{}", key.protocol(), key.address().getHostAddress(), key.port());
-            return;
-        }
-        forget.run();
-        if (toldBindFailure.add(key)) {
-            LOG.warn("cannot listen on {} {}:{}: {} (tried again at the next change)", key.protocol(),
-                    key.address().getHostAddress(), key.port(), cause == null ? "unknown" : cause.toString());
+            LOG.info("proxying {}", describe(key));
+        } else if (toldBindFailure.add(key)) {
+            LOG.warn("cannot listen on {}: {} (tried again at the next change)", describe(key), reason(cause));
         }
     }
 

@@ -22,13 +22,13 @@ import java.util.Map;
  * server and the service directly.
  */
 final class OnePacketSession extends Session {
-    private final EngineCore core;
+    private final ProxyCore core;
     private final UdpListener listener;
     private final InetSocketAddress client;
     private final Map<InetSocketAddress, ChannelFuture> backends = new HashMap<>();
     private long lastSeen;
 
-    OnePacketSession(EngineCore core, UdpListener listener, InetSocketAddress client) {
+    OnePacketSession(ProxyCore core, UdpListener listener, InetSocketAddress client) {
         this.core = core;
         this.listener = listener;
         this.client = client;

@@ -1,9 +1,14 @@
 package io.jlvs.proxy;
 
+import io.jlvs.core.conn.ConnectionOptions;
+import io.jlvs.core.conn.ConnectionPage;
 import io.jlvs.core.conn.ConnectionTable;
-import io.jlvs.core.model.Timeouts;
-import io.jlvs.core.service.VirtualServiceTable;
-import io.netty.channel.ChannelFuture;
+import io.jlvs.core.engine.DataPlane;
+import io.jlvs.core.engine.EngineClock;
+import io.jlvs.core.engine.EngineCommand;
+import io.jlvs.core.engine.EngineCore;
+import io.jlvs.core.engine.TableSnapshot;
+import io.jlvs.core.sched.SchedulerContext;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -23,122 +28,130 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The proxy engine: socket-level L4 proxying with FULLNAT semantics over the IPVS core. One Netty
- * event loop thread owns everything: the run-time service table, the connection table with its
- * scheduler and protocol states, the listeners and every proxied socket. The control plane reaches
- * it only by enqueueing work on that loop ({@link #update}, {@link #setTimeouts}, {@link #query}),
+ * The proxy engine: socket-level L4 proxying with FULLNAT semantics over the IPVS
+ * {@link EngineCore}. One Netty event loop thread owns everything: the engine core (service table,
+ * connection table, scheduling, protocol states), the listeners and every proxied socket. The
+ * control plane reaches it only through {@link DataPlane}: command records queued on that loop
+ * ({@link #apply}) and read-only copies made there ({@link #snapshot}, {@link #copyConnections}),
  * so the core needs no locks.
  *
- * <p>The loop ticks the connection table's timer wheel every 125 ms (entries expire there, and a
- * session whose entry expired is closed) and runs the rate estimator every 2 seconds.
+ * <p>The loop ticks the core every 125 ms (entries expire there, and a session whose entry expired
+ * is closed; every 16th tick runs the rate estimator).
  *
  * <p>Real servers see the engine's address (FULLNAT). The forwarding method a destination is
  * configured with (-g, -i, -m, --fullnat) is kept in its entries and listed, but every method is
  * served by proxying.
  */
-public final class ProxyEngine implements AutoCloseable {
+public final class ProxyEngine implements DataPlane, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyEngine.class);
     private static final AtomicInteger ENGINES = new AtomicInteger();
-    /** Estimator runs per timer tick: 16 ticks of 125 ms are the kernel's 2-second period. */
-    private static final int TICKS_PER_ESTIMATE = (int) (2_000_000_000L / ConnectionTable.TICK_NANOS);
 
     private final EventLoopGroup group;
-    private final EngineCore core;
+    private final ProxyCore core;
     private final Listeners listeners;
+    private final CommandRunner commands;
     private final ScheduledFuture<?> ticker;
-    private int ticks;
     private CompletableFuture<Void> drained;
     private boolean closed;
     private volatile Thread loopThread;
 
-    private ProxyEngine(ProxyOptions options) {
-        ProxyTransport transport = ProxyTransport.select(options.nativeTransport());
+    private ProxyEngine(ProxyOptions options, ProxyTransport transport, EngineClock clock) {
         this.group = transport.oneThreadGroup().apply(
                 new DefaultThreadFactory("jlvs-proxy-" + ENGINES.incrementAndGet(), true));
         EventLoop loop = group.next();
         loop.execute(() -> loopThread = Thread.currentThread());
-        this.core = new EngineCore(options, transport, loop);
+        this.core = new ProxyCore(options, transport, loop, engineCore(options, clock));
         this.listeners = new Listeners(core, group);
+        this.commands = new CommandRunner(core, listeners);
         long tick = ConnectionTable.TICK_NANOS;
         this.ticker = loop.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.NANOSECONDS);
         LOG.info("proxy engine on {}", transport.describe());
     }
 
-    /** Starts an engine with no services; its loop thread runs until {@link #close()}. */
+    /**
+     * Starts an engine with no services on the transport its options ask for and the system's
+     * monotonic clock; its loop thread runs until {@link #close()}.
+     */
     public static ProxyEngine start(ProxyOptions options) {
-        return new ProxyEngine(Objects.requireNonNull(options, "options"));
+        Objects.requireNonNull(options, "options");
+        return start(options, ProxyTransport.select(options.nativeTransport()), System::nanoTime);
     }
 
-    /** The transport the engine chose. */
+    /** Starts an engine on this transport and clock. */
+    public static ProxyEngine start(ProxyOptions options, ProxyTransport transport, EngineClock clock) {
+        return new ProxyEngine(Objects.requireNonNull(options, "options"), Objects.requireNonNull(transport, "transport"),
+                Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * The engine core for these options: its connection table starts small and grows (allocating,
+     * rarely) up to {@link ProxyOptions#maxConnections()}.
+     */
+    static EngineCore engineCore(ProxyOptions options, EngineClock clock) {
+        return new EngineCore(SchedulerContext.standard(), new ConnectionOptions(options.expireNodestConn(), false),
+                ProxyOptions.INITIAL_CONNECTIONS, options.maxConnections(), clock);
+    }
+
+    /** The transport the engine runs on. */
     public ProxyTransport transport() {
         return core.transport;
     }
 
-    /**
-     * Changes the service table on the engine's loop, then binds listeners for new services and
-     * closes those of deleted ones (and, with expire_nodest_conn, resets the connections of deleted
-     * real servers). Returns at once.
-     *
-     * @return completes once the change is applied and the listeners it needs are bound (or have
-     *         failed to bind, which is logged); fails when the change threw
-     */
-    /**
-     * Enqueues a change without waiting for the listeners to follow; {@link #sync()} then brings
-     * them in line once for many changes (a 100,000-line ipvsadm -R reconciles once, not per line).
-     */
-    public void apply(Consumer<VirtualServiceTable> change) {
-        Objects.requireNonNull(change, "change");
-        submit(new CompletableFuture<>(), () -> {
-            try {
-                change.accept(core.services);
-            } catch (RuntimeException e) {
-                LOG.error("the proxy engine could not apply a change: {}", e.toString());
-            }
-        });
+    @Override
+    public String name() {
+        return "proxy";
     }
 
-    /** Completes when every change enqueued before it is in effect and the listeners follow the table. */
-    public CompletableFuture<Void> sync() {
-        return update(table -> { });
-    }
-
-    public CompletableFuture<Void> update(Consumer<VirtualServiceTable> change) {
-        Objects.requireNonNull(change, "change");
+    /**
+     * Queues the commands on the loop, after every list queued before. A service a command adds is
+     * listened for before the next command runs; one whose listener cannot bind is refused ("cannot
+     * listen on TCP 127.0.0.1:80: Permission denied") and undone. A restored table
+     * ({@link EngineCommand.LoadTable}) is taken whole even where listeners fail: those are logged
+     * and tried again at the next change.
+     */
+    @Override
+    public CompletableFuture<Void> apply(List<EngineCommand> list) {
+        Objects.requireNonNull(list, "list");
         CompletableFuture<Void> done = new CompletableFuture<>();
-        submit(done, () -> {
-            RuntimeException failure = null;
-            try {
-                change.accept(core.services);
-            } catch (RuntimeException e) {
-                LOG.error("the proxy engine could not apply a change: {}", e.toString());
-                failure = e;
-            }
-            core.expireNodestSessions();
-            List<ChannelFuture> binds = listeners.reconcile();
-            RuntimeException outcome = failure;
-            whenAll(binds, () -> {
-                if (outcome != null) {
-                    done.completeExceptionally(outcome);
-                } else {
-                    done.complete(null);
-                }
-            });
-        });
+        submit(done, () -> commands.submit(list, done));
         return done;
     }
 
-    /** ipvsadm --set: the TCP, TCP FIN and UDP timeouts (0 keeps a value), from the next state change on. */
-    public void setTimeouts(Timeouts timeouts) {
-        Objects.requireNonNull(timeouts, "timeouts");
-        submit(new CompletableFuture<>(), () -> core.states.setTimeouts(timeouts));
+    @Override
+    public CompletableFuture<TableSnapshot> snapshot() {
+        CompletableFuture<TableSnapshot> answer = new CompletableFuture<>();
+        submit(answer, () -> answer.complete(core.engine.snapshot()));
+        return answer;
     }
 
-    /** Reads the engine's state on its loop; the function must copy out what it returns. */
+    /** One short loop task per page: a million entries never hold the data plane for long. */
+    @Override
+    public CompletableFuture<ConnectionPage> copyConnections(ConnectionPage page, int fromSlot) {
+        Objects.requireNonNull(page, "page");
+        CompletableFuture<ConnectionPage> answer = new CompletableFuture<>();
+        submit(answer, () -> {
+            core.engine.copyConnections(page, fromSlot);
+            answer.complete(page);
+        });
+        return answer;
+    }
+
+    /** Reads the engine's own state on its loop (counters, sessions, listeners); copy out what is returned. */
     public <T> CompletableFuture<T> query(Function<EngineView, T> reader) {
         Objects.requireNonNull(reader, "reader");
         CompletableFuture<T> answer = new CompletableFuture<>();
         submit(answer, () -> answer.complete(reader.apply(new EngineView(core, listeners))));
         return answer;
+    }
+
+    /** Runs a task on the loop with the proxy's state (tests that need to set up a large table). */
+    CompletableFuture<Void> onLoop(Consumer<ProxyCore> task) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(done, () -> {
+            task.accept(core);
+            done.complete(null);
+        });
+        return done;
     }
 
     private void submit(CompletableFuture<?> outcome, Runnable task) {
@@ -155,28 +168,10 @@ public final class ProxyEngine implements AutoCloseable {
         }
     }
 
-    private static void whenAll(List<ChannelFuture> futures, Runnable then) {
-        if (futures.isEmpty()) {
-            then.run();
-            return;
-        }
-        int[] left = {futures.size()};
-        for (ChannelFuture future : futures) {
-            future.addListener(f -> {
-                if (--left[0] == 0) {
-                    then.run();
-                }
-            });
-        }
-    }
-
     private void tick() {
-        core.expire();
+        core.tick();
         if (drained != null && core.tcpSessions() == 0) {
             drained.complete(null);
-        }
-        if (++ticks % TICKS_PER_ESTIMATE == 0) {
-            core.estimate();
         }
     }
 

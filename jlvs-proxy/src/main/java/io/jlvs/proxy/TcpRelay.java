@@ -53,7 +53,7 @@ final class TcpRelay extends Session {
     static final int CLIENT = 0;
     static final int SERVER = 1;
 
-    private final EngineCore core;
+    private final ProxyCore core;
     private final SocketChannel client;
     private VirtualService service;
     private InetSocketAddress clientAddress;
@@ -71,7 +71,7 @@ final class TcpRelay extends Session {
     private int outputsShut;
     private boolean finished;
 
-    TcpRelay(EngineCore core, SocketChannel client) {
+    TcpRelay(ProxyCore core, SocketChannel client) {
         this.core = core;
         this.client = client;
     }
@@ -87,7 +87,7 @@ final class TcpRelay extends Session {
         core.descriptors.track(client);
         clientAddress = client.remoteAddress();
         virtualAddress = client.localAddress();
-        service = core.services.lookup(Protocol.TCP, virtualAddress.getAddress(), virtualAddress.getPort(), 0);
+        service = core.engine.lookup(Protocol.TCP, virtualAddress.getAddress(), virtualAddress.getPort(), 0);
         if (service == null) {
             core.unscheduled++;
             core.clientResets++;

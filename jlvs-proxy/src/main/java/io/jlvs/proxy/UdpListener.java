@@ -18,12 +18,12 @@ import java.util.Map;
  * for a -o service) and sends replies back to clients from the VIP.
  */
 final class UdpListener extends SimpleChannelInboundHandler<DatagramPacket> {
-    private final EngineCore core;
+    private final ProxyCore core;
     private final InetSocketAddress address;
     private final Map<InetSocketAddress, Session> sessions = new HashMap<>();
     private Channel channel;
 
-    UdpListener(EngineCore core, InetSocketAddress address) {
+    UdpListener(ProxyCore core, InetSocketAddress address) {
         super(false);
         this.core = core;
         this.address = address;
@@ -41,7 +41,7 @@ final class UdpListener extends SimpleChannelInboundHandler<DatagramPacket> {
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         ByteBuf content = packet.content();
         try {
-            VirtualService service = core.services.lookup(Protocol.UDP, address.getAddress(), address.getPort(), 0);
+            VirtualService service = core.engine.lookup(Protocol.UDP, address.getAddress(), address.getPort(), 0);
             if (service == null) {
                 return;
             }

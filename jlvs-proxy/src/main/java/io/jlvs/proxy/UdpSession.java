@@ -18,13 +18,13 @@ import java.util.List;
  * the VIP's socket. The session ends when its entry expires.
  */
 final class UdpSession extends Session {
-    private final EngineCore core;
+    private final ProxyCore core;
     private final UdpListener listener;
     private final InetSocketAddress client;
     private int slot;
     private final ChannelFuture backend;
 
-    private UdpSession(EngineCore core, UdpListener listener, InetSocketAddress client, int slot) {
+    private UdpSession(ProxyCore core, UdpListener listener, InetSocketAddress client, int slot) {
         this.core = core;
         this.listener = listener;
         this.client = client;
@@ -44,7 +44,7 @@ final class UdpSession extends Session {
      * Schedules the first datagram of a client; null when no real server can take it or its socket
      * would not fit in the descriptor budget.
      */
-    static UdpSession open(EngineCore core, UdpListener listener, VirtualService service, InetSocketAddress client) {
+    static UdpSession open(ProxyCore core, UdpListener listener, VirtualService service, InetSocketAddress client) {
         if (!core.descriptors.admits(1)) {
             core.descriptors.refusedDatagram();
             return null;

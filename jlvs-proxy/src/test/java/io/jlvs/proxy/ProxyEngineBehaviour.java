@@ -9,9 +9,15 @@ import io.jlvs.core.model.ServiceFlags;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
 import io.jlvs.core.model.TrafficStats;
-import io.jlvs.core.service.RealServer;
+import io.jlvs.core.conn.ConnectionPage;
+import io.jlvs.core.engine.EngineCommand;
+import io.jlvs.core.engine.EngineRejection;
+import io.jlvs.core.engine.ServiceConfig;
+import io.jlvs.core.model.Timeouts;
 import io.jlvs.core.service.VirtualService;
 import io.jlvs.testkit.PortReservation;
+import io.jlvs.testkit.FakeClock;
+import io.jlvs.core.engine.TableSnapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,6 +30,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +40,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -45,7 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The proxy engine's behaviour over real loopback sockets, driven through update(...): one suite,
+ * The proxy engine's behaviour over real loopback sockets, driven through EngineCommand lists: one suite,
  * a thin subclass per transport (as Netty's transport test suites).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -73,6 +82,12 @@ abstract class ProxyEngineBehaviour {
 
     ProxyEngine engine(ProxyOptions options) {
         engine = ProxyEngine.start(options);
+        return engine;
+    }
+
+    /** An engine whose time moves only when the test moves it. */
+    ProxyEngine engine(ProxyOptions options, FakeClock clock) {
+        engine = ProxyEngine.start(options, ProxyTransport.select(options.nativeTransport()), clock::nanos);
         return engine;
     }
 
@@ -131,13 +146,19 @@ abstract class ProxyEngineBehaviour {
         PortReservation vip = PortReservation.on(InetAddress.ofLiteral(nextAddress()));
         resources.add(vip);
         ServiceKey.Address key = new ServiceKey.Address(Protocol.TCP, vip.address(), vip.port());
-        engine().update(t -> {
-            t.add(spec(key, scheduler, flags));
-            for (int i = 0; i < servers.size(); i++) {
-                t.addDestination(key, dest(servers.get(i).getAddress(), servers.get(i).getPort(), weights[i]));
-            }
-        }).get(5, TimeUnit.SECONDS);
+        List<EngineCommand> commands = new ArrayList<>();
+        commands.add(new EngineCommand.AddService(spec(key, scheduler, flags)));
+        for (int i = 0; i < servers.size(); i++) {
+            commands.add(new EngineCommand.AddDestination(key,
+                    dest(servers.get(i).getAddress(), servers.get(i).getPort(), weights[i])));
+        }
+        apply(commands.toArray(EngineCommand[]::new));
         return key;
+    }
+
+    /** Applies commands and waits (bounded) until they are in effect. */
+    void apply(EngineCommand... commands) throws Exception {
+        engine().apply(List.of(commands)).get(5, TimeUnit.SECONDS);
     }
 
     <T> T query(Function<EngineView, T> reader) throws Exception {
@@ -155,8 +176,8 @@ abstract class ProxyEngineBehaviour {
         }
     }
 
-    static RealServer server(EngineView view, ServiceKey key, TcpBackend backend) {
-        return view.services().get(key).find(backend.address(), backend.port());
+    static TableSnapshot.Destination server(EngineView view, ServiceKey key, TcpBackend backend) {
+        return view.snapshot().service(key).destination(backend.address(), backend.port());
     }
 
     static Socket connect(ServiceKey.Address key, String source) throws IOException {
@@ -210,8 +231,8 @@ abstract class ProxyEngineBehaviour {
         assertEquals(Map.of("a", 300, "b", 100), counts);
         assertEquals(300, a.accepted());
         awaitEngine("every connection closed", v -> v.openTcpConnections() == 0);
-        assertEquals(400L, (long) query(v -> v.services().get(key).stats().snapshot().conns()));
-        assertEquals(300L, (long) query(v -> server(v, key, a).stats().snapshot().conns()));
+        assertEquals(400L, (long) query(v -> v.snapshot().service(key).stats().conns()));
+        assertEquals(300L, (long) query(v -> server(v, key, a).stats().conns()));
         assertEquals(0L, (long) query(EngineView::connectFailures));
     }
 
@@ -219,7 +240,7 @@ abstract class ProxyEngineBehaviour {
     void aProxyProtocolServiceTellsTheRealServerTheClientsAddressFirst() throws Exception {
         TcpBackend a = backend("a", TcpBackend.FIRST_LINE);
         ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
-        engine().update(t -> t.edit(t.get(key).spec().withProxyProtocol(ProxyProtocol.V1))).get(5, TimeUnit.SECONDS);
+        apply(new EngineCommand.EditService(spec(key, "rr", 0).withProxyProtocol(ProxyProtocol.V1)));
         String client = nextAddress();
         try (Socket socket = connect(key, client)) {
             String expected = "PROXY TCP4 " + client + " " + key.address().getHostAddress() + " "
@@ -240,7 +261,7 @@ abstract class ProxyEngineBehaviour {
                 held.add(socket);
                 assertEquals("busy", readLine(socket));
             }
-            engine().update(t -> t.addDestination(key, dest(idle.address(), idle.port(), 1))).get(5, TimeUnit.SECONDS);
+            apply(new EngineCommand.AddDestination(key, dest(idle.address(), idle.port(), 1)));
 
             for (int i = 0; i < 10; i++) {
                 assertEquals("idle", nameFrom(key, null), "connection " + i);
@@ -292,7 +313,7 @@ abstract class ProxyEngineBehaviour {
             Map<String, Socket> byServer = Map.of(readLine(one), one, readLine(two), two);
             assertEquals(2, byServer.size());
 
-            engine().update(t -> t.editDestination(key, dest(a.address(), a.port(), 0))).get(5, TimeUnit.SECONDS);
+            apply(new EngineCommand.EditDestination(key, dest(a.address(), a.port(), 0)));
 
             for (int i = 0; i < 10; i++) {
                 assertEquals("b", nameFrom(key, null));
@@ -310,7 +331,7 @@ abstract class ProxyEngineBehaviour {
         assertEquals(List.of("b", "a", "b", "a"), List.of(nameFrom(key, null), nameFrom(key, null),
                 nameFrom(key, null), nameFrom(key, null)));
 
-        engine().update(t -> t.edit(spec(key, "wrr", 0))).get(5, TimeUnit.SECONDS);
+        apply(new EngineCommand.EditService(spec(key, "wrr", 0)));
 
         Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < 12; i++) {
@@ -335,7 +356,7 @@ abstract class ProxyEngineBehaviour {
         awaitEngine("the connection in TIME_WAIT", v -> v.connections().stream()
                 .anyMatch(c -> c.state().equals("TIME_WAIT")) && v.openTcpConnections() == 0);
         assertEquals(List.of(0, 1), query(v -> List.of(server(v, key, a).activeConns(), server(v, key, a).inactConns())));
-        TrafficStats stats = query(v -> v.services().get(key).stats().snapshot());
+        TrafficStats stats = query(v -> v.snapshot().service(key).stats());
         assertEquals(1000L, stats.inBytes());
         assertEquals("a 1000\n".length(), stats.outBytes());
     }
@@ -442,9 +463,9 @@ abstract class ProxyEngineBehaviour {
         assertEquals(size, server[0]);
         assertEquals(patternCrc(1, size), server[1]);
         awaitEngine("the connection closed", v -> v.openTcpConnections() == 0);
-        TrafficStats stats = query(v -> v.services().get(key).stats().snapshot());
+        TrafficStats stats = query(v -> v.snapshot().service(key).stats());
         assertEquals(List.of(1L, size, size), List.of(stats.conns(), stats.inBytes(), stats.outBytes()));
-        TrafficStats dest = query(v -> server(v, key, a).stats().snapshot());
+        TrafficStats dest = query(v -> server(v, key, a).stats());
         assertEquals(stats, dest);
         assertTrue(stats.inPackets() > 0 && stats.outPackets() > 0);
     }
@@ -498,8 +519,8 @@ abstract class ProxyEngineBehaviour {
         assertTrue(failures >= 5, "rr offered the dead server every other time: " + failures);
         assertEquals(0L, (long) query(EngineView::clientResets));
         // Each failed attempt was a connection the dead server was given, as the kernel counts it.
-        assertEquals(1 + failures, (long) query(v -> server(v, key, b).stats().snapshot().conns()));
-        assertEquals(11L, (long) query(v -> server(v, key, a).stats().snapshot().conns()));
+        assertEquals(1 + failures, (long) query(v -> server(v, key, b).stats().conns()));
+        assertEquals(11L, (long) query(v -> server(v, key, a).stats().conns()));
     }
 
     @Test
@@ -721,10 +742,8 @@ abstract class ProxyEngineBehaviour {
         ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
         try (Socket socket = connect(key, null)) {
             assertEquals("a", readLine(socket));
-            engine().update(t -> {
-                t.addDestination(key, dest(b.address(), b.port(), 1));
-                t.removeDestination(key, a.address(), a.port());
-            }).get(5, TimeUnit.SECONDS);
+            apply(new EngineCommand.AddDestination(key, dest(b.address(), b.port(), 1)),
+                    new EngineCommand.DeleteDestination(key, a.address(), a.port()));
             assertEquals("b", nameFrom(key, null));
             assertEquals("after delete", echo(socket, "after delete"));
         }
@@ -737,7 +756,7 @@ abstract class ProxyEngineBehaviour {
         ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
         try (Socket socket = connect(key, null)) {
             assertEquals("a", readLine(socket));
-            engine().update(t -> t.removeDestination(key, a.address(), a.port())).get(5, TimeUnit.SECONDS);
+            apply(new EngineCommand.DeleteDestination(key, a.address(), a.port()));
             assertThrows(IOException.class, () -> echo(socket, "gone"));
         }
         assertEquals(0, (int) query(EngineView::openTcpConnections));
@@ -749,7 +768,7 @@ abstract class ProxyEngineBehaviour {
         ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
         assertTrue((boolean) query(v -> v.listening().contains(key)));
 
-        engine().update(t -> t.remove(key)).get(5, TimeUnit.SECONDS);
+        apply(new EngineCommand.DeleteService(key));
 
         assertTrue((boolean) query(v -> v.listening().isEmpty()));
         assertThrows(IOException.class, () -> nameFrom(key, null));
@@ -761,13 +780,134 @@ abstract class ProxyEngineBehaviour {
         ServiceKey mark = new ServiceKey.Mark(io.jlvs.core.model.AddressFamily.INET, 7);
         ServiceKey portZero = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral(vip), 0);
         ServiceKey sctp = new ServiceKey.Address(Protocol.SCTP, InetAddress.ofLiteral(vip), 5000);
-        engine().update(t -> {
-            t.add(spec(mark, "rr", 0));
-            t.add(spec(portZero, "rr", ServiceFlags.PERSISTENT));
-            t.add(spec(sctp, "rr", 0));
-        }).get(5, TimeUnit.SECONDS);
-        assertEquals(3, (int) query(v -> v.services().services().size()));
+        apply(new EngineCommand.AddService(spec(mark, "rr", 0)),
+                new EngineCommand.AddService(spec(portZero, "rr", ServiceFlags.PERSISTENT)),
+                new EngineCommand.AddService(spec(sctp, "rr", 0)));
+        assertEquals(3, (int) query(v -> v.snapshot().services().size()));
         assertTrue((boolean) query(v -> v.listening().isEmpty()));
+    }
+
+    // ------------------------------------------------------------------ commands that fail
+
+    /** A listening TCP socket on a fresh loopback address, held until the test ends. */
+    ServerSocket takenPort() throws IOException {
+        ServerSocket taken = new ServerSocket();
+        taken.bind(new InetSocketAddress(InetAddress.ofLiteral(nextAddress()), 0));
+        resources.add(taken);
+        return taken;
+    }
+
+    static ServiceKey.Address tcpKey(ServerSocket taken) {
+        return new ServiceKey.Address(Protocol.TCP, taken.getInetAddress(), taken.getLocalPort());
+    }
+
+    @Test
+    void aServiceWhoseListenerCannotBindIsRefusedAndUndoneAndTheCommandsBeforeItStay() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        PortReservation held = PortReservation.on(InetAddress.ofLiteral(nextAddress()));
+        resources.add(held);
+        ServiceKey.Address first = new ServiceKey.Address(Protocol.TCP, held.address(), held.port());
+        ServiceKey.Address taken = tcpKey(takenPort());
+
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> engine().apply(List.of(
+                new EngineCommand.AddService(spec(first, "rr", 0)),
+                new EngineCommand.AddDestination(first, dest(a.address(), a.port(), 1)),
+                new EngineCommand.AddService(spec(taken, "rr", 0)),
+                new EngineCommand.AddDestination(taken, dest(a.address(), a.port(), 1)))).get(5, TimeUnit.SECONDS));
+
+        EngineRejection rejection = (EngineRejection) failed.getCause();
+        assertEquals(2, rejection.index());
+        assertEquals("cannot listen on TCP " + taken.address().getHostAddress() + ":" + taken.port()
+                + ": Address already in use", rejection.getMessage());
+        assertEquals(List.of(first), query(v -> v.snapshot().services().stream().map(s -> s.spec().key()).toList()));
+        assertEquals(Set.of(first), query(EngineView::listening));
+        assertEquals("a", nameFrom(first, null));
+    }
+
+    @Test
+    void aRestoredTableIsTakenEvenWhereAListenerCannotBindWhichIsTriedAgainAtTheNextChange() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        ServerSocket holder = takenPort();
+        ServiceKey.Address taken = tcpKey(holder);
+
+        engine().apply(List.of(new EngineCommand.LoadTable(List.of(new ServiceConfig(spec(taken, "rr", 0),
+                List.of(dest(a.address(), a.port(), 1)))), Timeouts.DEFAULT))).get(5, TimeUnit.SECONDS);
+
+        assertEquals(1, (int) query(v -> v.snapshot().services().size()));
+        assertTrue((boolean) query(v -> v.listening().isEmpty()));
+        holder.close();
+        apply(new EngineCommand.Zero(null));
+        assertEquals(Set.of(taken), query(EngineView::listening));
+        assertEquals("a", nameFrom(taken, null));
+    }
+
+    @Test
+    void aServiceWithoutASchedulerIsListenedForAndResetsClientsWithoutATemplate() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("none", 0, List.of(a), 1);
+        assertEquals(Set.of(key), query(EngineView::listening));
+
+        assertThrows(IOException.class, () -> {
+            try (Socket socket = connect(key, null)) {
+                if (socket.getInputStream().read() < 0) {
+                    throw new IOException("end of stream");
+                }
+            }
+        });
+
+        awaitEngine("the client reset and counted", v -> v.clientResets() == 1 && v.unscheduled() == 1);
+        assertEquals(0, a.accepted());
+    }
+
+    @Test
+    void aMillionEntryListingIsCopiedInShortLoopTasksWhileConnectionsAreServed() throws Exception {
+        engine(options().withMaxConnections(1 << 21), new FakeClock()); // no entry expires meanwhile
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address key = tcpService("rr", 0, List.of(a), 1);
+        int entries = 1_000_000;
+        engine().onLoop(core -> {
+            VirtualService service = core.engine.lookup(Protocol.TCP, key.address(), key.port(), 0);
+            for (int i = 0; i < entries; i++) {
+                core.flow.set(Protocol.TCP, InetAddress.ofLiteral("10." + (i >> 16) + "." + (i >> 8 & 255) + "."
+                        + (i & 255)), 1024, key.address(), key.port());
+                core.engine.schedule(service, core.flow);
+            }
+        }).get(60, TimeUnit.SECONDS);
+
+        CompletableFuture<int[]> listing = CompletableFuture.supplyAsync(() -> {
+            ConnectionPage page = new ConnectionPage(4096, 16384);
+            int[] pagesRowsMaxSlots = new int[3];
+            int next = 0;
+            try {
+                do {
+                    engine().copyConnections(page, next).get(5, TimeUnit.SECONDS);
+                    next = page.nextSlot();
+                    pagesRowsMaxSlots[0]++;
+                    pagesRowsMaxSlots[1] += page.rows();
+                    pagesRowsMaxSlots[2] = Math.max(pagesRowsMaxSlots[2], page.slotsLookedAt());
+                    for (int r = 0; r < page.rows(); r++) {
+                        page.snapshot(r); // formatted off the loop
+                    }
+                } while (next != ConnectionPage.END);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return pagesRowsMaxSlots;
+        });
+        int served = 0;
+        try (Socket socket = connect(key, null)) {
+            assertEquals("a", readLine(socket));
+            while (!listing.isDone()) {
+                assertEquals("ping " + served, echo(socket, "ping " + served));
+                served++;
+            }
+        }
+
+        int[] result = listing.get(60, TimeUnit.SECONDS);
+        assertEquals(entries + 1, result[1], "every entry listed once (the echo connection too)");
+        assertTrue(result[0] >= entries / 4096, "pages: " + result[0]);
+        assertTrue(result[2] <= 16384, "the most slots one loop task looked at: " + result[2]);
+        assertTrue(served > 0, "connections were served while the table was listed");
     }
 
     // ------------------------------------------------------------------ UDP
@@ -779,12 +919,12 @@ abstract class ProxyEngineBehaviour {
     ServiceKey.Address udpService(int flags, List<UdpBackend> servers) throws Exception {
         try (PortReservation vip = PortReservation.udpOn(InetAddress.ofLiteral(nextAddress()))) {
             ServiceKey.Address key = new ServiceKey.Address(Protocol.UDP, vip.address(), vip.port());
-            engine().update(t -> {
-                t.add(spec(key, "rr", flags));
-                for (UdpBackend s : servers) {
-                    t.addDestination(key, dest(s.address(), s.port(), 1));
-                }
-            }).get(5, TimeUnit.SECONDS);
+            List<EngineCommand> commands = new ArrayList<>();
+            commands.add(new EngineCommand.AddService(spec(key, "rr", flags)));
+            for (UdpBackend s : servers) {
+                commands.add(new EngineCommand.AddDestination(key, dest(s.address(), s.port(), 1)));
+            }
+            apply(commands.toArray(EngineCommand[]::new));
             return key;
         }
     }
@@ -825,7 +965,7 @@ abstract class ProxyEngineBehaviour {
         List<ConnectionSnapshot> entries = query(EngineView::connections);
         assertEquals(4, entries.size());
         assertTrue(entries.stream().allMatch(e -> e.protocol().equals("UDP")));
-        TrafficStats stats = query(v -> v.services().get(key).stats().snapshot());
+        TrafficStats stats = query(v -> v.snapshot().service(key).stats());
         assertEquals(List.of(4L, 24L, 24L), List.of(stats.conns(), stats.inPackets(), stats.outPackets()));
         assertEquals(4, (int) query(EngineView::udpSessions));
     }
@@ -843,7 +983,7 @@ abstract class ProxyEngineBehaviour {
         }
         assertEquals(Map.of("a", 5, "b", 5), answers);
         assertEquals(0, (int) query(EngineView::connectionEntries), "one-packet entries end with their datagram");
-        TrafficStats stats = query(v -> v.services().get(key).stats().snapshot());
+        TrafficStats stats = query(v -> v.snapshot().service(key).stats());
         assertEquals(List.of(10L, 10L, 10L), List.of(stats.conns(), stats.inPackets(), stats.outPackets()));
     }
 
@@ -851,7 +991,7 @@ abstract class ProxyEngineBehaviour {
     void udpSessionsExpireWithTheirEntries() throws Exception {
         UdpBackend a = udpBackend("a");
         ServiceKey.Address key = udpService(0, List.of(a));
-        engine().setTimeouts(new io.jlvs.core.model.Timeouts(0, 0, 1));
+        apply(new EngineCommand.SetTimeouts(new io.jlvs.core.model.Timeouts(900, 120, 1)));
         try (DatagramSocket socket = udpClient()) {
             assertEquals("a", ask(socket, key, "short-lived"));
         }
@@ -868,7 +1008,7 @@ abstract class ProxyEngineBehaviour {
         engine(options().withMaxOpenSockets(1 + 3));
         UdpBackend a = udpBackend("a");
         ServiceKey.Address key = udpService(0, List.of(a));
-        engine().setTimeouts(new io.jlvs.core.model.Timeouts(0, 0, 1));
+        apply(new EngineCommand.SetTimeouts(new Timeouts(900, 120, 1)));
         long before = OpenDescriptors.count();
         List<String> answers = new ArrayList<>();
         for (int client = 0; client < 5; client++) {

@@ -143,7 +143,7 @@ public final class Ipvsadm {
                 yield ExitStatus.OK;
             }
             case Reply.Failure failure -> {
-                err.println(failure.error().message());
+                err.println(failure.message());
                 yield ExitStatus.TABLE_ERROR;
             }
             default -> throw unexpected(reply);
@@ -160,7 +160,7 @@ public final class Ipvsadm {
 
     private ProgramExit listingFailure(Reply reply, boolean withMessage) {
         if (reply instanceof Reply.Failure failure) {
-            return ProgramExit.listingFailed(withMessage ? failure.error().message() : "");
+            return ProgramExit.listingFailed(withMessage ? failure.message() : "");
         }
         return unexpected(reply);
     }
@@ -234,7 +234,7 @@ public final class Ipvsadm {
                 }
                 case Reply.Failure failure -> {
                     proxyNotice.afterApplied(rest.subList(0, Math.clamp(failure.index(), 0, rest.size())), err);
-                    err.println(failure.error().message());
+                    err.println(failure.message());
                     int failed = Math.clamp(failure.index(), 0, rest.size() - 1);
                     result = failed == rest.size() - 1 ? ExitStatus.TABLE_ERROR : ExitStatus.OK;
                     rest = rest.subList(failed + 1, rest.size());

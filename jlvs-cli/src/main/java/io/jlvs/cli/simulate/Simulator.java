@@ -2,24 +2,21 @@ package io.jlvs.cli.simulate;
 
 import io.jlvs.cli.ipvsadm.Ipvsadm;
 import io.jlvs.control.ServiceManager;
-import io.jlvs.control.runtime.ServiceRuntime;
 import io.jlvs.core.conn.ConnectionOptions;
-import io.jlvs.core.conn.ConnectionScheduler;
-import io.jlvs.core.conn.ConnectionTable;
-import io.jlvs.core.conn.DestinationRegistry;
+import io.jlvs.core.engine.EngineCore;
+import io.jlvs.core.engine.LocalEngine;
 import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.Protocol;
-import io.jlvs.core.proto.ProtocolStates;
 import io.jlvs.core.sched.SchedulerContext;
 import io.jlvs.core.service.Flow;
 import io.jlvs.core.service.RealServer;
 import io.jlvs.core.service.VirtualService;
-import io.jlvs.core.service.VirtualServiceTable;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,25 +38,21 @@ public final class Simulator {
     /** The connection table's size before a script needs more. */
     private static final int INITIAL_CAPACITY = 1024;
 
+    /** Engine waits never time out in practice: the local engine answers at once. */
+    private static final Duration ENGINE_TIMEOUT = Duration.ofSeconds(10);
+
     private final ServiceManager manager = new ServiceManager();
-    private final ServiceRuntime runtime;
-    private final ConnectionScheduler connections;
-    private final Flow flow = new Flow();
+    private final EngineCore core;
     private final PrintStream out;
     private final PrintStream err;
 
     public Simulator(SchedulerContext context, PrintStream out, PrintStream err) {
-        this.runtime = new ServiceRuntime(new VirtualServiceTable(context));
         this.out = out;
         this.err = err;
-        ProtocolStates states = new ProtocolStates();
-        // Starts small and grows as the script makes connections, up to CAPACITY.
-        ConnectionTable table = new ConnectionTable(INITIAL_CAPACITY, CAPACITY, states, new DestinationRegistry(),
-                ConnectionOptions.DEFAULT, 0);
-        this.connections = new ConnectionScheduler(table);
-        manager.addListener(runtime);
-        manager.addListener((command, t) -> states.setTimeouts(t.timeouts()));
-        manager.trafficSource(new SimulatedTraffic(runtime, table));
+        // The engine core every data plane uses, on a clock that stands still; its connection
+        // table starts small and grows as the script makes connections, up to CAPACITY.
+        this.core = new EngineCore(context, ConnectionOptions.DEFAULT, INITIAL_CAPACITY, CAPACITY, () -> 0L);
+        manager.attach(new LocalEngine("simulate", core), ENGINE_TIMEOUT, ENGINE_TIMEOUT);
     }
 
     /**
@@ -117,9 +110,10 @@ public final class Simulator {
             throw new IllegalArgumentException("client and virtual address must be of one family: "
                     + client + " " + target);
         }
+        Flow flow = core.flow();
         flow.set(protocol, client.address(), client.port(), target.address(), target.port()).setMark(mark);
-        VirtualService service = runtime.table().lookup(protocol, target.address(), target.port(), mark);
-        RealServer chosen = service == null ? null : connections.establish(service, flow, 0);
+        VirtualService service = core.lookup(protocol, target.address(), target.port(), mark);
+        RealServer chosen = service == null ? null : core.establish(service, flow);
         out.println(chosen == null ? "-" : new Endpoint(chosen.address(), chosen.port()).toString());
         return 0;
     }

@@ -193,13 +193,23 @@ class EndToEndTest {
     }
 
     @Test
-    void syncDaemonsStartListAndStop() {
-        ok("--start-daemon master --mcast-interface lo --syncid 7");
-        assertEquals(new Run(255, "", "Daemon has already run\n"), ipvsadm("--start-daemon master --mcast-interface lo"));
-        assertEquals(new Run(0, "master sync daemon (mcast=lo, syncid=7, maxlen=1472, group=224.0.0.81, port=8848, ttl=1)\n",
-                ""), ipvsadm("-L --daemon"));
-        ok("--stop-daemon master");
-        assertEquals(new Run(255, "", "No daemon is running\n"), ipvsadm("--stop-daemon master"));
+    void startDaemonIsRefusedNamingTheMissingDaemonAndNothingIsListedOrStopped() {
+        assertEquals(new Run(255, "", "jlvs has no connection-sync daemon yet (--start-daemon): it comes with packet"
+                + " mode and keepalived mode\n"), ipvsadm("--start-daemon master --mcast-interface lo --syncid 7"));
         assertEquals(new Run(0, "", ""), ipvsadm("-L --daemon"));
+        assertEquals(new Run(255, "", "No daemon is running\n"), ipvsadm("--stop-daemon master"));
+    }
+
+    @Test
+    void thePersistenceEngineSipIsRefusedNamingWhatIsMissing() {
+        assertEquals(new Run(255, "", "jlvs has no SIP persistence engine (--pe sip): persistence engines are not"
+                + " implemented\n"), ipvsadm("-A -u 10.0.0.1:5060 -s rr -p --pe sip"));
+        assertEquals(new Run(0, "", ""), ipvsadm("-S -n"));
+    }
+
+    @Test
+    void aServiceWithoutASchedulerIsListedAsNone() {
+        ok("-A -t 10.0.0.1:80 -s none");
+        assertEquals(new Run(0, "-A -t 10.0.0.1:80 -s none\n", ""), ipvsadm("-S -n"));
     }
 }

@@ -104,7 +104,7 @@ class ProxyProtocolListingTest {
         for (String line : List.of(
                 "-A -t 10.0.0.1:80 -s wlc --proxy-protocol v1",
                 "-a -t 10.0.0.1:80 -r 192.168.1.1:8080 -m",
-                "-A -t 10.0.0.1:443 -s sh -p 60 -M 255.255.255.0 --pe sip -b sh-port --proxy-protocol v2",
+                "-A -t 10.0.0.1:443 -s sh -p 60 -M 255.255.255.0 -b sh-port --proxy-protocol v2",
                 "-A -t [2001:db8::1]:443 -s rr --proxy-protocol=v2",
                 "-A -u 10.0.0.1:53 -s rr")) {
             assertEquals(0, Run.of(manager::handle, Run.words(line)).status(), line);

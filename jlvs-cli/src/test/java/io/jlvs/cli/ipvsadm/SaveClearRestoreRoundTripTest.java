@@ -96,9 +96,6 @@ class SaveClearRestoreRoundTripTest {
                 if (random.nextBoolean()) {
                     add.append(" -M ").append(v6 ? String.valueOf(64 + random.nextInt(65)) : "255.255.255.0");
                 }
-                if (random.nextInt(4) == 0) {
-                    add.append(" --pe sip");
-                }
             }
             if (udp && random.nextInt(3) == 0) {
                 add.append(" -o");

@@ -13,12 +13,35 @@ public sealed interface Reply {
     }
 
     /**
-     * The request was refused and nothing changed.
+     * The request was refused and nothing changed (for a Batch: nothing from the failed command on).
      *
-     * @param error   what went wrong, as libipvs reports it
+     * @param error   what went wrong as libipvs reports it, or null when jlvs refuses for a reason of
+     *                its own (something it does not have, an engine that could not apply the change)
      * @param index   for a Batch, the index of the command that failed; else 0
+     * @param detail  jlvs's own message, or null for libipvs's text alone (a reply from before
+     *                jlvs had the field reads as null)
      */
-    record Failure(IpvsError error, int index) implements Reply {
+    record Failure(IpvsError error, int index, String detail) implements Reply {
+        public Failure {
+            if (error == null && (detail == null || detail.isBlank())) {
+                throw new IllegalArgumentException("a failure needs an IpvsError or a message");
+            }
+        }
+
+        /** A refusal with libipvs's text. */
+        public Failure(IpvsError error, int index) {
+            this(error, index, null);
+        }
+
+        /** A refusal of jlvs's own, with its message. */
+        public static Failure jlvs(String message, int index) {
+            return new Failure(null, index, message);
+        }
+
+        /** What the CLI prints: jlvs's message when there is one, else libipvs's text. */
+        public String message() {
+            return detail != null && !detail.isBlank() ? detail : error.message();
+        }
     }
 
     /** The services asked for, in the order the table keeps them. */

@@ -49,7 +49,7 @@ class StateFileTest {
     private static ServiceTable sampleTable() {
         ServiceManager manager = new ServiceManager();
         List<Command> commands = List.of(
-                new Command.AddService(new ServiceSpec(WEB, "none", ServiceFlags.PERSISTENT, 600, 0xFFFFFF00, "sip")),
+                new Command.AddService(new ServiceSpec(WEB, "none", ServiceFlags.PERSISTENT, 600, 0xFFFFFF00, "")),
                 new Command.AddDest(WEB, DestinationSpec.of(InetAddress.ofLiteral("192.168.1.1"), 80, ForwardMethod.MASQ, 2)),
                 new Command.AddDest(WEB, new DestinationSpec(InetAddress.ofLiteral("2001:db8::5"), 80, ForwardMethod.TUNNEL,
                         1, 100, 0, TunnelType.GUE, 6080, TunnelFlags.CSUM)),

@@ -1,15 +1,11 @@
 package io.jlvs.proxy;
 
-import io.jlvs.core.conn.ConnectionOptions;
-import io.jlvs.core.conn.ConnectionScheduler;
 import io.jlvs.core.conn.ConnectionTable;
-import io.jlvs.core.conn.DestinationRegistry;
+import io.jlvs.core.engine.EngineCore;
 import io.jlvs.core.proto.ProtocolStates;
-import io.jlvs.core.sched.SchedulerContext;
 import io.jlvs.core.service.Flow;
 import io.jlvs.core.service.RealServer;
 import io.jlvs.core.service.VirtualService;
-import io.jlvs.core.service.VirtualServiceTable;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -20,23 +16,25 @@ import io.netty.util.internal.PlatformDependent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The IPVS core state one engine owns, all of it confined to the engine's event loop: the service
- * table, the connection table with its scheduler and protocol states, the open sessions and the
- * engine's own failure counters.
+ * What the proxy adds to the {@link EngineCore} it runs, all of it confined to the engine's event
+ * loop: the transport and loop, the open sessions, the sockets to real servers and the engine's
+ * own failure counters. The IPVS state (services, connections, scheduling, timeouts) is the core's.
  */
-final class EngineCore {
+final class ProxyCore {
     final ProxyOptions options;
     final ProxyTransport transport;
     final EventLoop loop;
-    final VirtualServiceTable services = new VirtualServiceTable(SchedulerContext.standard());
-    final ProtocolStates states = new ProtocolStates();
-    final DestinationRegistry registry = new DestinationRegistry();
+    /** The IPVS state the proxy serves from. */
+    final EngineCore engine;
+    /** The core's connection table, which the relays step per segment. */
     final ConnectionTable table;
-    final ConnectionScheduler scheduler;
-    /** Reused for every new connection's addressing; the loop is single-threaded. */
-    final Flow flow = new Flow();
+    /** The core's protocol states and timeouts. */
+    final ProtocolStates states;
+    /** The core's reused flow, for a new connection's addressing; the loop is single-threaded. */
+    final Flow flow;
     /**
      * Whether Netty turns TCP_NODELAY on in every new socket's config already (it does on Linux):
      * setting it again would cost a setsockopt per socket.
@@ -59,18 +57,16 @@ final class EngineCore {
     /** The sockets the engine holds, against its descriptor budget. */
     final DescriptorBudget descriptors;
 
-    EngineCore(ProxyOptions options, ProxyTransport transport, EventLoop loop) {
+    ProxyCore(ProxyOptions options, ProxyTransport transport, EventLoop loop, EngineCore engine) {
         this.options = options;
-        this.transport = transport;
+        this.transport = Objects.requireNonNull(transport, "transport");
         this.loop = loop;
         this.descriptors = new DescriptorBudget(options.maxOpenSockets());
-        // Starts small and grows (allocating, rarely) up to the configured maximum.
-        this.table = new ConnectionTable(Math.min(ProxyOptions.INITIAL_CONNECTIONS, options.maxConnections()),
-                options.maxConnections(), states, registry,
-                new ConnectionOptions(options.expireNodestConn(), false), now());
-        this.scheduler = new ConnectionScheduler(table);
-        // (no transport: a core built for its tables alone, which never connects)
-        this.realServerChannels = transport == null ? null : new ReflectiveChannelFactory<>(transport.socketChannel());
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.table = engine.table();
+        this.states = engine.states();
+        this.flow = engine.flow();
+        this.realServerChannels = new ReflectiveChannelFactory<>(transport.socketChannel());
         this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
     }
 
@@ -90,34 +86,14 @@ final class EngineCore {
         return channel;
     }
 
+    /** The engine clock's now. */
     long now() {
-        return System.nanoTime();
+        return engine.now();
     }
 
-    /**
-     * Schedules a new connection, passing over the real servers that already failed this client's
-     * connect attempts: they are flagged OVERLOAD for the one call, which every scheduler skips as
-     * the kernel's do, and restored after. A persistence template still wins, as in the kernel.
-     *
-     * @return the entry's slot, or a negative ConnectionScheduler verdict
-     */
+    /** Schedules a new connection past the real servers that already failed it (see EngineCore). */
     int schedule(VirtualService service, Flow newFlow, List<RealServer> failed) {
-        long now = now();
-        if (failed.isEmpty()) {
-            return scheduler.schedule(service, newFlow, now);
-        }
-        boolean[] wasOverloaded = new boolean[failed.size()];
-        for (int i = 0; i < failed.size(); i++) {
-            wasOverloaded[i] = failed.get(i).isOverloaded();
-            failed.get(i).setOverloaded(true);
-        }
-        try {
-            return scheduler.schedule(service, newFlow, now);
-        } finally {
-            for (int i = 0; i < failed.size(); i++) {
-                failed.get(i).setOverloaded(wasOverloaded[i]);
-            }
-        }
+        return engine.schedule(service, newFlow, failed);
     }
 
     void open(Session session) {
@@ -158,12 +134,12 @@ final class EngineCore {
     }
 
     /**
-     * Runs the timer wheel, then closes the sessions whose entries it expired. Nothing else creates
-     * entries between the two, so a freed slot cannot have been reused yet.
+     * Ticks the core (its timer wheel and estimator), then closes the sessions whose entries it
+     * expired. Nothing else creates entries between the two, so a freed slot cannot have been
+     * reused yet.
      */
-    void expire() {
-        long now = now();
-        table.expire(now);
+    void tick() {
+        long now = engine.tick();
         for (int i = sessions.size() - 1; i >= 0; i--) {
             if (i >= sessions.size()) {
                 continue;
@@ -195,17 +171,5 @@ final class EngineCore {
                 }
             }
         }
-    }
-
-    /** The 2-second estimator tick of every service and real server; forgets unused deleted servers. */
-    void estimate() {
-        for (VirtualService service : services.services()) {
-            service.stats().estimate();
-            for (RealServer dest : service.destinations()) {
-                dest.stats().estimate();
-            }
-            service.emptyTrash();
-        }
-        registry.prune();
     }
 }
