@@ -90,6 +90,7 @@ class WireCodecTest {
         return Stream.of(
                 new Reply.Ok(),
                 new Reply.Failure(IpvsError.SERVICE_NOT_DEFINED, 3),
+                Reply.Failure.jlvs("cannot listen on TCP 127.0.0.1:80: Permission denied", 2),
                 new Reply.Services(4096, List.of(new ServiceStatus(WEB_SPEC, stats, rates,
                         List.of(new DestinationStatus(REAL, 1, 2, 3, stats, rates),
                                 new DestinationStatus(GUE, 0, 0, 0, TrafficStats.ZERO, TrafficRates.ZERO))))),
@@ -118,6 +119,14 @@ class WireCodecTest {
 
         assertFalse(line.contains("\n"), line);
         assertEquals(reply, WireCodec.decodeReply(line));
+    }
+
+    @Test
+    void aFailureWrittenBeforeTheDetailFieldReadsWithLibipvssText() throws JlvsdErrorException {
+        Reply reply = WireCodec.decodeReply("{\"type\":\"Failure\",\"error\":\"NO_SUCH_SERVICE\",\"index\":0}");
+
+        assertEquals(new Reply.Failure(IpvsError.NO_SUCH_SERVICE, 0), reply);
+        assertEquals("No such service", ((Reply.Failure) reply).message());
     }
 
     @Test

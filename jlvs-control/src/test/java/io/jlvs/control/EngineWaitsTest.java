@@ -1,0 +1,98 @@
+package io.jlvs.control;
+
+import io.jlvs.control.api.Command;
+import io.jlvs.control.api.Query;
+import io.jlvs.control.api.Reply;
+import io.jlvs.core.conn.ConnectionOptions;
+import io.jlvs.core.conn.ConnectionPage;
+import io.jlvs.core.engine.DataPlane;
+import io.jlvs.core.engine.EngineCommand;
+import io.jlvs.core.engine.EngineCore;
+import io.jlvs.core.engine.LocalEngine;
+import io.jlvs.core.engine.TableSnapshot;
+import io.jlvs.core.model.ServiceKey;
+import io.jlvs.core.sched.SchedulerContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.jlvs.control.TestTables.service;
+import static io.jlvs.control.TestTables.tcp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** Every wait on an engine is bounded, and queries never wait behind a command. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class EngineWaitsTest {
+    private static final ServiceKey WEB = tcp("10.0.0.1", 80);
+
+    /** An engine that loads tables at once but holds every other list until released. */
+    private static final class HeldEngine implements DataPlane {
+        final LocalEngine local = new LocalEngine("held", new EngineCore(SchedulerContext.standard(),
+                ConnectionOptions.DEFAULT, 16, 1024, () -> 0L));
+        final CompletableFuture<Void> release = new CompletableFuture<>();
+        final CompletableFuture<Void> holding = new CompletableFuture<>();
+
+        @Override
+        public String name() {
+            return "held";
+        }
+
+        @Override
+        public CompletableFuture<Void> apply(List<EngineCommand> commands) {
+            if (commands.getFirst() instanceof EngineCommand.LoadTable) {
+                return local.apply(commands);
+            }
+            holding.complete(null);
+            return release.thenCompose(ignored -> local.apply(commands));
+        }
+
+        @Override
+        public CompletableFuture<TableSnapshot> snapshot() {
+            return local.snapshot();
+        }
+
+        @Override
+        public CompletableFuture<ConnectionPage> copyConnections(ConnectionPage page, int fromSlot) {
+            return local.copyConnections(page, fromSlot);
+        }
+    }
+
+    @Test
+    void aCommandTheEngineDoesNotAnswerInTimeIsAnErrorReplyAndChangesNothing() {
+        ServiceManager manager = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), TableStore.NONE);
+        HeldEngine engine = new HeldEngine();
+        manager.attach(engine, Duration.ofMillis(300), Duration.ofSeconds(5));
+
+        Reply reply = manager.handle(new Command.AddService(service(WEB)));
+
+        assertEquals(Reply.Failure.jlvs("the held engine did not apply the change within 300 ms; the change was not"
+                + " made", 0), reply);
+        assertSame(ServiceTable.EMPTY, manager.table());
+    }
+
+    @Test
+    void queriesAnswerWhileACommandWaitsForTheEngine() throws Exception {
+        ServiceManager manager = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), TableStore.NONE);
+        HeldEngine engine = new HeldEngine();
+        manager.attach(engine, Duration.ofSeconds(20), Duration.ofSeconds(5));
+
+        CompletableFuture<Reply> command = CompletableFuture.supplyAsync(
+                () -> manager.handle(new Command.AddService(service(WEB))));
+        engine.holding.get(5, TimeUnit.SECONDS);
+
+        Reply listing = CompletableFuture.supplyAsync(() -> manager.handle(new Query.GetServices(null)))
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(), assertInstanceOf(Reply.Services.class, listing).services(),
+                "the listing shows the published table, without the change still under way");
+
+        engine.release.complete(null);
+        assertEquals(new Reply.Ok(), command.get(5, TimeUnit.SECONDS));
+        assertEquals(1, manager.table().services().size());
+    }
+}
