@@ -48,6 +48,7 @@ public final class ServiceManager {
     public static final int CONNECTION_TABLE_SIZE = 4096;
     /** How long a request waits for the engine by default. */
     public static final Duration DEFAULT_ENGINE_TIMEOUT = Duration.ofSeconds(10);
+    private static final long PER_COMMAND_WAIT_NANOS = 100_000L;
 
     private final HostFacts host;
     private final TableStore store;
@@ -189,7 +190,7 @@ public final class ServiceManager {
         List<Command> applied = valid.applied();
         DataPlane dataPlane = engine;
         if (dataPlane != null && !valid.engineCommands().isEmpty()) {
-            switch (await(dataPlane, valid.engineCommands(), engineTimeout)) {
+            switch (await(dataPlane, valid.engineCommands(), engineWait(valid.engineCommands().size()))) {
                 case Outcome.Done d -> { }
                 case Outcome.Refused refused -> {
                     // The engine undid the refused command; the members before it stay.
@@ -222,6 +223,14 @@ public final class ServiceManager {
         }
         publish(next, applied);
         return reply;
+    }
+
+    /**
+     * How long a list of commands may take in the engine: the engine timeout, plus 100 us per
+     * command beyond the first, so a 110,000-line ipvsadm -R is not cut short on a busy host.
+     */
+    private Duration engineWait(int commands) {
+        return engineTimeout.plusNanos(PER_COMMAND_WAIT_NANOS * Math.max(0, commands - 1));
     }
 
     /** Saves the table (the state file); kept apart so the store's contract can grow here alone. */

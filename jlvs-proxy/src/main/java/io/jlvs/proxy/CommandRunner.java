@@ -6,19 +6,33 @@ import io.jlvs.core.model.ServiceKey;
 import io.netty.channel.ChannelFuture;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Applies the engine's command lists on its loop, one list at a time in the order they came. Each
- * command goes to the {@link ProxyCore}'s engine core; a service it adds gets its listener before
- * the next command runs, and a listener that cannot bind undoes the service and refuses the command
- * (the ones before it stay in effect). Between commands the loop serves traffic, so a long list
- * never holds the data plane. At the end of a list the listeners follow the table (deleted
- * services' listeners close, failed restored ones are tried again) and, with expire_nodest_conn,
- * the connections of deleted real servers are reset.
+ * Applies the engine's command lists on its loop, one list at a time in the order they came:
+ * <ol>
+ *   <li>the listeners of the services the list adds are bound first, all at once (a client that
+ *       reaches one before its service exists is reset, as the kernel would have no service
+ *       either);</li>
+ *   <li>then the commands go to the engine core in order, {@link #COMMANDS_PER_TASK} per loop task
+ *       so a 100,000-line ipvsadm -R never holds the data plane for long, up to the first service
+ *       whose listener could not bind: that command is refused ("cannot listen on TCP
+ *       127.0.0.1:80: Permission denied") and it and the rest are not applied, while the ones
+ *       before it stay;</li>
+ *   <li>at the end the listeners follow the table (listeners of services not in it close, failed
+ *       listeners of a restored table are tried again and logged) and, with expire_nodest_conn,
+ *       the connections of deleted real servers are reset.</li>
+ * </ol>
+ * A restored table ({@link EngineCommand.LoadTable}) binds in the last step, so a listener that
+ * fails there is logged, not refused.
  */
 final class CommandRunner {
+    /** Commands applied per loop task. */
+    static final int COMMANDS_PER_TASK = 4096;
+
     private final ProxyCore core;
     private final Listeners listeners;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -29,10 +43,14 @@ final class CommandRunner {
         final List<EngineCommand> commands;
         final CompletableFuture<Void> done;
         int next;
+        /** The first command whose listener could not bind (commands.size() when none). */
+        int stopAt;
+        EngineRejection bindFailure;
 
         Pending(List<EngineCommand> commands, CompletableFuture<Void> done) {
             this.commands = commands;
             this.done = done;
+            this.stopAt = commands.size();
         }
     }
 
@@ -53,16 +71,39 @@ final class CommandRunner {
         Pending pending = queue.poll();
         running = pending != null;
         if (pending != null) {
-            run(pending);
+            bindNewServices(pending);
         }
     }
 
-    private void run(Pending pending) {
-        while (pending.next < pending.commands.size()) {
+    private void bindNewServices(Pending pending) {
+        List<ChannelFuture> binds = new ArrayList<>();
+        for (int i = 0; i < pending.commands.size(); i++) {
+            if (pending.commands.get(i) instanceof EngineCommand.AddService add) {
+                ServiceKey key = add.spec().key();
+                ChannelFuture bind = listeners.bind(key);
+                if (bind != null) {
+                    int index = i;
+                    bind.addListener(f -> {
+                        if (!f.isSuccess() && index < pending.stopAt) {
+                            pending.stopAt = index;
+                            pending.bindFailure = new EngineRejection("cannot listen on "
+                                    + Listeners.describe((ServiceKey.Address) key) + ": " + Listeners.reason(f.cause()),
+                                    index, f.cause());
+                        }
+                    });
+                    binds.add(bind);
+                }
+            }
+        }
+        whenAll(binds, () -> apply(pending));
+    }
+
+    private void apply(Pending pending) {
+        int limit = Math.min(pending.stopAt, pending.next + COMMANDS_PER_TASK);
+        while (pending.next < limit) {
             int index = pending.next;
-            EngineCommand command = pending.commands.get(index);
             try {
-                core.engine.apply(command);
+                core.engine.apply(pending.commands.get(index));
             } catch (EngineRejection e) {
                 finish(pending, e.at(index));
                 return;
@@ -71,32 +112,21 @@ final class CommandRunner {
                 return;
             }
             pending.next++;
-            if (command instanceof EngineCommand.AddService add) {
-                ChannelFuture bind = listeners.bind(add.spec().key());
-                if (bind != null) {
-                    bind.addListener(f -> bound(pending, index, add.spec().key(), f.isSuccess(), f.cause()));
-                    return; // continues when the bind is done
-                }
+        }
+        if (pending.next == pending.stopAt) {
+            finish(pending, pending.bindFailure);
+        } else {
+            try {
+                core.loop.execute(() -> apply(pending));
+            } catch (RejectedExecutionException e) {
+                pending.done.completeExceptionally(new IllegalStateException("the proxy engine is closed", e));
             }
         }
-        finish(pending, null);
-    }
-
-    /** A new service's listener is bound, or it is not and the service is undone. */
-    private void bound(Pending pending, int index, ServiceKey key, boolean success, Throwable cause) {
-        if (success) {
-            run(pending);
-            return;
-        }
-        core.engine.apply(new EngineCommand.DeleteService(key));
-        finish(pending, new EngineRejection("cannot listen on " + Listeners.describe((ServiceKey.Address) key) + ": "
-                + Listeners.reason(cause), index, cause));
     }
 
     private void finish(Pending pending, EngineRejection failure) {
         core.expireNodestSessions();
-        List<ChannelFuture> binds = listeners.reconcile();
-        whenAll(binds, () -> {
+        whenAll(listeners.reconcile(), () -> {
             if (failure != null) {
                 pending.done.completeExceptionally(failure);
             } else {

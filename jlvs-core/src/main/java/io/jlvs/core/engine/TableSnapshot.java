@@ -8,7 +8,9 @@ import io.jlvs.core.model.TrafficRates;
 import io.jlvs.core.model.TrafficStats;
 
 import java.net.InetAddress;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,21 +18,49 @@ import java.util.Objects;
  * configuration, counters and rates, its real servers newest first with their connection counts,
  * and the timeouts. What listings read and what tests compare with the control plane's table.
  */
-public record TableSnapshot(List<Service> services, Timeouts timeouts) {
+public final class TableSnapshot {
+    private final List<Service> services;
+    private final Timeouts timeouts;
+    /** The services by key, so a listing of 10,000 services looks each up in O(1). */
+    private final Map<ServiceKey, Service> byKey;
 
-    public TableSnapshot {
-        services = List.copyOf(services);
-        Objects.requireNonNull(timeouts, "timeouts");
+    public TableSnapshot(List<Service> services, Timeouts timeouts) {
+        this.services = List.copyOf(services);
+        this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+        this.byKey = new HashMap<>(services.size() * 2);
+        for (Service service : this.services) {
+            byKey.put(service.spec().key(), service);
+        }
+    }
+
+    /** The services, in the order they were added. */
+    public List<Service> services() {
+        return services;
+    }
+
+    /** The --set timeouts in force. */
+    public Timeouts timeouts() {
+        return timeouts;
     }
 
     /** The service with this key, or null. */
     public Service service(ServiceKey key) {
-        for (Service service : services) {
-            if (service.spec().key().equals(key)) {
-                return service;
-            }
-        }
-        return null;
+        return byKey.get(key);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TableSnapshot that && services.equals(that.services) && timeouts.equals(that.timeouts);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * services.hashCode() + timeouts.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "TableSnapshot[services=" + services + ", timeouts=" + timeouts + "]";
     }
 
     /** The configuration alone: each service's spec and real servers, as a table would load it. */
