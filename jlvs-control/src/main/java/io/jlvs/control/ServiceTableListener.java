@@ -3,10 +3,11 @@ package io.jlvs.control;
 import io.jlvs.control.api.Command;
 
 /**
- * Told about every change to the table: the runtime mirror the engines schedule with, and the
- * engines themselves. Called with the ServiceManager's lock held, once per applied command (the
- * members of a Batch one by one, never the Batch itself), in order; it must not call back into
- * the ServiceManager and should return quickly.
+ * Told about every change to the table once it is in effect: applied to the attached engine and
+ * saved (engines themselves are attached with {@link ServiceManager#attach}, not as listeners).
+ * Called with the ServiceManager's command lock held, once per applied command (the members of a
+ * Batch one by one, never the Batch itself), in order; it must not call back into the
+ * ServiceManager with a command and should return quickly.
  */
 @FunctionalInterface
 public interface ServiceTableListener {

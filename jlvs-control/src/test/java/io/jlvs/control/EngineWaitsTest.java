@@ -15,6 +15,8 @@ import io.jlvs.core.sched.SchedulerContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +27,12 @@ import static io.jlvs.control.TestTables.tcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Every wait on an engine is bounded, and queries never wait behind a command. */
+/**
+ * Every wait on an engine is bounded, queries never wait behind a command, and a change that
+ * cannot be saved is taken back out of the engine.
+ */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class EngineWaitsTest {
     private static final ServiceKey WEB = tcp("10.0.0.1", 80);
@@ -93,6 +99,26 @@ class EngineWaitsTest {
 
         engine.release.complete(null);
         assertEquals(new Reply.Ok(), command.get(5, TimeUnit.SECONDS));
+        assertEquals(1, manager.table().services().size());
+    }
+
+    @Test
+    void aChangeThatCannotBeSavedIsTakenBackOutOfTheEngine() {
+        EngineCore core = new EngineCore(SchedulerContext.standard(), ConnectionOptions.DEFAULT, 16, 1024, () -> 0L);
+        boolean[] diskFull = {false};
+        ServiceManager manager = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), table -> {
+            if (diskFull[0]) {
+                throw new IOException("No space left on device");
+            }
+        });
+        manager.attach(new LocalEngine("test", core), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        assertEquals(new Reply.Ok(), manager.handle(new Command.AddService(service(WEB))));
+        TableSnapshot before = core.snapshot();
+        diskFull[0] = true;
+
+        assertThrows(UncheckedIOException.class, () -> manager.handle(new Command.AddService(service(tcp("10.0.0.2", 80)))));
+
+        assertEquals(before.configs(), core.snapshot().configs());
         assertEquals(1, manager.table().services().size());
     }
 }
