@@ -2,7 +2,6 @@ package io.jlvs.control;
 
 import io.jlvs.control.api.Command;
 import io.jlvs.core.conn.ConnectionOptions;
-import io.jlvs.core.conn.ConnectionPage;
 import io.jlvs.core.engine.DataPlane;
 import io.jlvs.core.engine.EngineCommand;
 import io.jlvs.core.engine.EngineCore;
@@ -32,7 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 import java.util.stream.StreamSupport;
 
@@ -175,32 +173,11 @@ class EngineAgreesWithTableTest {
 
     @Test
     void aWrongApplyIsCaught() {
-        EngineCore core = core();
-        LocalEngine local = new LocalEngine("test", core);
         // Drops every edit of a real server: the kind of drift the test exists to find.
-        DataPlane wrong = new DataPlane() {
-            @Override
-            public String name() {
-                return "wrong";
-            }
+        InterposedEngine wrong = new InterposedEngine(local -> commands -> local.apply(
+                commands.stream().filter(c -> !(c instanceof EngineCommand.EditDestination)).toList()));
 
-            @Override
-            public CompletableFuture<Void> apply(List<EngineCommand> commands) {
-                return local.apply(commands.stream().filter(c -> !(c instanceof EngineCommand.EditDestination)).toList());
-            }
-
-            @Override
-            public CompletableFuture<TableSnapshot> snapshot() {
-                return local.snapshot();
-            }
-
-            @Override
-            public CompletableFuture<ConnectionPage> copyConnections(ConnectionPage page, int fromSlot) {
-                return local.copyConnections(page, fromSlot);
-            }
-        };
-
-        assertThrows(AssertionFailedError.class, () -> run(Seeds.seed(20261201L), 400, wrong, core));
+        assertThrows(AssertionFailedError.class, () -> run(Seeds.seed(20261201L), 400, wrong, wrong.core));
     }
 
     @Test

@@ -3,15 +3,9 @@ package io.jlvs.control;
 import io.jlvs.control.api.Command;
 import io.jlvs.control.api.Query;
 import io.jlvs.control.api.Reply;
-import io.jlvs.core.conn.ConnectionOptions;
-import io.jlvs.core.conn.ConnectionPage;
-import io.jlvs.core.engine.DataPlane;
 import io.jlvs.core.engine.EngineCommand;
-import io.jlvs.core.engine.EngineCore;
-import io.jlvs.core.engine.LocalEngine;
 import io.jlvs.core.engine.TableSnapshot;
 import io.jlvs.core.model.ServiceKey;
-import io.jlvs.core.sched.SchedulerContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,46 +32,27 @@ class EngineWaitsTest {
     private static final ServiceKey WEB = tcp("10.0.0.1", 80);
 
     /** An engine that loads tables at once but holds every other list until released. */
-    private static final class HeldEngine implements DataPlane {
-        final LocalEngine local = new LocalEngine("held", new EngineCore(SchedulerContext.standard(),
-                ConnectionOptions.DEFAULT, 16, 1024, () -> 0L));
+    private static final class HeldEngine {
         final CompletableFuture<Void> release = new CompletableFuture<>();
         final CompletableFuture<Void> holding = new CompletableFuture<>();
-
-        @Override
-        public String name() {
-            return "held";
-        }
-
-        @Override
-        public CompletableFuture<Void> apply(List<EngineCommand> commands) {
+        final InterposedEngine engine = new InterposedEngine(local -> commands -> {
             if (commands.getFirst() instanceof EngineCommand.LoadTable) {
                 return local.apply(commands);
             }
             holding.complete(null);
             return release.thenCompose(ignored -> local.apply(commands));
-        }
-
-        @Override
-        public CompletableFuture<TableSnapshot> snapshot() {
-            return local.snapshot();
-        }
-
-        @Override
-        public CompletableFuture<ConnectionPage> copyConnections(ConnectionPage page, int fromSlot) {
-            return local.copyConnections(page, fromSlot);
-        }
+        });
     }
 
     @Test
     void aCommandTheEngineDoesNotAnswerInTimeIsAnErrorReplyAndChangesNothing() {
         ServiceManager manager = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), TableStore.NONE);
         HeldEngine engine = new HeldEngine();
-        manager.attach(engine, Duration.ofMillis(300), Duration.ofSeconds(5));
+        manager.attach(engine.engine, Duration.ofMillis(300), Duration.ofSeconds(5));
 
         Reply reply = manager.handle(new Command.AddService(service(WEB)));
 
-        assertEquals(Reply.Failure.jlvs("the held engine did not apply the change within 300 ms; the change was not"
+        assertEquals(Reply.Failure.jlvs("the interposed engine did not apply the change within 300 ms; the change was not"
                 + " made", 0), reply);
         assertSame(ServiceTable.EMPTY, manager.table());
     }
@@ -86,7 +61,7 @@ class EngineWaitsTest {
     void queriesAnswerWhileACommandWaitsForTheEngine() throws Exception {
         ServiceManager manager = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), TableStore.NONE);
         HeldEngine engine = new HeldEngine();
-        manager.attach(engine, Duration.ofSeconds(20), Duration.ofSeconds(5));
+        manager.attach(engine.engine, Duration.ofSeconds(20), Duration.ofSeconds(5));
 
         CompletableFuture<Reply> command = CompletableFuture.supplyAsync(
                 () -> manager.handle(new Command.AddService(service(WEB))));
@@ -104,21 +79,21 @@ class EngineWaitsTest {
 
     @Test
     void aChangeThatCannotBeSavedIsTakenBackOutOfTheEngine() {
-        EngineCore core = new EngineCore(SchedulerContext.standard(), ConnectionOptions.DEFAULT, 16, 1024, () -> 0L);
+        InterposedEngine engine = new InterposedEngine(local -> local::apply);
         boolean[] diskFull = {false};
         ServiceManager manager = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), table -> {
             if (diskFull[0]) {
                 throw new IOException("No space left on device");
             }
         });
-        manager.attach(new LocalEngine("test", core), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        manager.attach(engine, Duration.ofSeconds(5), Duration.ofSeconds(5));
         assertEquals(new Reply.Ok(), manager.handle(new Command.AddService(service(WEB))));
-        TableSnapshot before = core.snapshot();
+        TableSnapshot before = engine.core.snapshot();
         diskFull[0] = true;
 
         assertThrows(UncheckedIOException.class, () -> manager.handle(new Command.AddService(service(tcp("10.0.0.2", 80)))));
 
-        assertEquals(before.configs(), core.snapshot().configs());
+        assertEquals(before.configs(), engine.core.snapshot().configs());
         assertEquals(1, manager.table().services().size());
     }
 }
