@@ -13,6 +13,7 @@ import io.jlvs.core.model.ServiceSpec;
 import io.jlvs.core.model.SyncDaemonSpec;
 import io.jlvs.core.model.Timeouts;
 import io.jlvs.core.model.TunnelType;
+import io.jlvs.core.sched.NoScheduler;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -35,8 +36,6 @@ final class KernelRules {
     static final int PE_NAME_MAX = 16;
     /** The netlink policy's limit on an interface name (IP_VS_IFNAME_MAXLEN - 1). */
     static final int INTERFACE_NAME_MAX = 15;
-    /** The scheduler name that means "no scheduler" (ip_vs_add_service skips the lookup). */
-    static final String NO_SCHEDULER = "none";
     /**
      * The largest timeout ip_vs_set_timeout takes, INT_MAX / HZ, for HZ = 250 (Debian's and
      * most distributions' CONFIG_HZ).
@@ -145,7 +144,7 @@ final class KernelRules {
 
     /** ip_vs_add_service and ip_vs_edit_service: scheduler, persistence engine, IPv6 prefix. */
     private static Optional<KernelErrno> checkSchedulerAndMask(ServiceSpec spec, HostFacts host) {
-        if (!spec.scheduler().equals(NO_SCHEDULER) && !host.schedulerExists(spec.scheduler())) {
+        if (!spec.scheduler().equals(NoScheduler.NAME) && !host.schedulerExists(spec.scheduler())) {
             return Optional.of(KernelErrno.ENOENT);
         }
         if (!spec.persistenceEngine().isEmpty() && !host.persistenceEngineExists(spec.persistenceEngine())) {

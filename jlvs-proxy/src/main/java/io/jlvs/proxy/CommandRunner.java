@@ -1,6 +1,7 @@
 package io.jlvs.proxy;
 
 import io.jlvs.core.engine.EngineCommand;
+import io.jlvs.core.engine.EngineCore;
 import io.jlvs.core.engine.EngineRejection;
 import io.jlvs.core.model.ServiceKey;
 import io.netty.channel.ChannelFuture;
@@ -87,7 +88,7 @@ final class CommandRunner {
                         if (!f.isSuccess() && index < pending.stopAt) {
                             pending.stopAt = index;
                             pending.bindFailure = new EngineRejection("cannot listen on "
-                                    + Listeners.describe((ServiceKey.Address) key) + ": " + Listeners.reason(f.cause()),
+                                    + EngineCore.describe(key) + ": " + Listeners.reason(f.cause()),
                                     index, f.cause());
                         }
                     });

@@ -28,7 +28,10 @@ public final class EngineView {
         return core.engine.snapshot();
     }
 
-    /** Every connection entry and persistence template, as ipvsadm -Lc lists them. */
+    /**
+     * Every connection entry and persistence template, as ipvsadm -Lc lists them, copied in this
+     * one loop task (tests and diagnostics; listings page through {@link ProxyEngine#copyConnections}).
+     */
     public List<ConnectionSnapshot> connections() {
         List<ConnectionSnapshot> entries = new ArrayList<>();
         core.table.forEach(core.now(), entries::add);

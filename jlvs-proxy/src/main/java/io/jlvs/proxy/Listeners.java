@@ -130,11 +130,6 @@ final class Listeners {
         return last >= 0 ? message.substring(last + 2) : message;
     }
 
-    /** "TCP 127.0.0.1:80", as messages name a listener. */
-    static String describe(ServiceKey.Address key) {
-        return EngineCore.describe(key);
-    }
-
     private ChannelFuture bindTcp(ServiceKey.Address key) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -192,9 +187,9 @@ final class Listeners {
     private void logBind(ServiceKey.Address key, boolean success, Throwable cause) {
         if (success) {
             toldBindFailure.remove(key);
-            LOG.info("proxying {}", describe(key));
+            LOG.info("proxying {}", EngineCore.describe(key));
         } else if (toldBindFailure.add(key)) {
-            LOG.warn("cannot listen on {}: {} (tried again at the next change)", describe(key), reason(cause));
+            LOG.warn("cannot listen on {}: {} (tried again at the next change)", EngineCore.describe(key), reason(cause));
         }
     }
 
