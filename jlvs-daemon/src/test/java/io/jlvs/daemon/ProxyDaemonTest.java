@@ -74,12 +74,26 @@ class ProxyDaemonTest {
 
     /** Runs ipvsadm against the daemon in-process; returns its standard output, failing on a non-zero status. */
     private String adm(String... args) {
+        List<String> run = admRun(args);
+        assertEquals("0", run.getFirst(), () -> "ipvsadm " + String.join(" ", args) + ": " + run.get(2));
+        return run.get(1);
+    }
+
+    /** Runs ipvsadm against the daemon in-process; returns status, output and error text. */
+    private List<String> admRun(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Ipvsadm.run(args, daemon.manager()::handle, InputStream.nullInputStream(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, () -> "ipvsadm " + String.join(" ", args) + ": " + err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        return List.of(String.valueOf(status), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A round-robin service on a reserved VIP:PORT with one masqueraded real server. */
+    private String serviceOf(NamedServer server) throws IOException {
+        String vip = reservedVip();
+        adm("-A", "-t", vip, "-s", "rr");
+        adm("-a", "-t", vip, "-r", server.endpoint(), "-m");
+        return vip;
     }
 
     /** A virtual service's VIP:PORT, its port held until the test ends so nothing else takes it before jlvsd binds it. */
@@ -199,10 +213,8 @@ class ProxyDaemonTest {
     @Test
     void aRestartedDaemonProxiesItsRestoredServices() throws Exception {
         NamedServer a = server("a", "127.0.41.5", false);
-        String vip = reservedVip();
         start();
-        adm("-A", "-t", vip, "-s", "rr");
-        adm("-a", "-t", vip, "-r", a.endpoint(), "-m");
+        String vip = serviceOf(a);
         adm("--set", "100", "20", "30");
         assertEquals("a", nameFrom(vip));
         daemon.close();
@@ -235,15 +247,6 @@ class ProxyDaemonTest {
         }
     }
 
-    /** Runs ipvsadm against the daemon in-process; returns status, output and error text. */
-    private List<String> admRun(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Ipvsadm.run(args, daemon.manager()::handle, InputStream.nullInputStream(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return List.of(String.valueOf(status), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void aServiceWhoseListenerCannotBindIsAnErrorAndChangesNothing() throws Exception {
         start();
@@ -268,10 +271,8 @@ class ProxyDaemonTest {
     @Test
     void aRestoredServiceWhoseListenerCannotBindDoesNotStopStartupAndIsBoundAtTheNextChange() throws Exception {
         NamedServer a = server("a", "127.0.41.8", false);
-        String vip = reservedVip();
         start();
-        adm("-A", "-t", vip, "-s", "rr");
-        adm("-a", "-t", vip, "-r", a.endpoint(), "-m");
+        String vip = serviceOf(a);
         daemon.close();
 
         try (ServerSocket listening = new ServerSocket()) { // another process's listener on the port
