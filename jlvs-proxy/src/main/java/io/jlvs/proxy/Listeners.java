@@ -183,11 +183,18 @@ final class Listeners {
         return bound;
     }
 
-    /** A listener the table wants but could not bind is logged once, and tried again at the next change. */
+    /**
+     * A listener the table wants but could not bind is logged once, and tried again at the next
+     * change; one that binds is logged at info only when it had failed (a restored table of 10,000
+     * services would otherwise log 10,000 lines at start).
+     */
     private void logBind(ServiceKey.Address key, boolean success, Throwable cause) {
         if (success) {
-            toldBindFailure.remove(key);
-            LOG.info("proxying {}", EngineCore.describe(key));
+            if (toldBindFailure.remove(key)) {
+                LOG.info("now listening on {}", EngineCore.describe(key));
+            } else {
+                LOG.debug("proxying {}", EngineCore.describe(key));
+            }
         } else if (toldBindFailure.add(key)) {
             LOG.warn("cannot listen on {}: {} (tried again at the next change)", EngineCore.describe(key), reason(cause));
         }
