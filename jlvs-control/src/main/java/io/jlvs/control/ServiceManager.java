@@ -233,9 +233,11 @@ public final class ServiceManager {
         return engineTimeout.plusNanos(PER_COMMAND_WAIT_NANOS * Math.max(0, commands - 1));
     }
 
-    /** Saves the table (the state file); kept apart so the store's contract can grow here alone. */
+    /** Saves the request (the state file's journal); -Z, or commands that undo each other, write nothing. */
     private void persist(ServiceTable next, List<Command> applied) throws IOException {
-        store.save(next);
+        if (!next.equals(table)) {
+            store.commit(applied, next);
+        }
     }
 
     /** A Batch inside a Batch: all of it or, on failure, none of it, so the index stays meaningful. */

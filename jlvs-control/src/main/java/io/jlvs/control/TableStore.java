@@ -1,15 +1,21 @@
 package io.jlvs.control;
 
-import java.io.IOException;
+import io.jlvs.control.api.Command;
 
-/** Where the ServiceManager persists the table after each request that changed it. */
+import java.io.IOException;
+import java.util.List;
+
+/** Where the ServiceManager persists each request that changed the table. */
 @FunctionalInterface
 public interface TableStore {
 
     /** Keeps nothing: a table that lives only in memory (tests, simulate). */
-    TableStore NONE = table -> {
+    TableStore NONE = (applied, next) -> {
     };
 
-    /** Persists the whole table; when this throws, the change is not applied. */
-    void save(ServiceTable table) throws IOException;
+    /**
+     * Persists one request: the commands it applied, in order, which turned the previous table
+     * into next. When this throws, the change is not applied.
+     */
+    void commit(List<Command> applied, ServiceTable next) throws IOException;
 }

@@ -282,7 +282,7 @@ class ServiceManagerTest {
 
     @Test
     void aTableThatCannotBePersistedIsNotAppliedNorPublished() {
-        ServiceManager failing = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), table -> {
+        ServiceManager failing = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), (applied, next) -> {
             throw new IOException("disk full");
         });
         List<Command> told = new ArrayList<>();
@@ -296,7 +296,8 @@ class ServiceManagerTest {
     @Test
     void everyAcceptedChangeIsSavedOncePerRequest() {
         List<ServiceTable> saved = new ArrayList<>();
-        ServiceManager saving = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), saved::add);
+        ServiceManager saving = new ServiceManager(ServiceTable.EMPTY, TestTables.host(),
+                (applied, next) -> saved.add(next));
 
         saving.handle(new Command.Batch(List.of(new Command.AddService(service(WEB)),
                 new Command.AddDest(WEB, dest("192.168.1.1", 80)))));

@@ -33,15 +33,17 @@ public final class Jlvsd implements AutoCloseable {
 
     private final Path stateDirectory;
     private final StateDirectoryLock lock;
+    private final StateFile stateFile;
     private final ServiceManager manager;
     private final ControlSocketServer server;
     private final ProxyEngine engine;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Jlvsd(Path stateDirectory, StateDirectoryLock lock, ServiceManager manager, ControlSocketServer server,
-                  ProxyEngine engine) {
+    private Jlvsd(Path stateDirectory, StateDirectoryLock lock, StateFile stateFile, ServiceManager manager,
+                  ControlSocketServer server, ProxyEngine engine) {
         this.stateDirectory = stateDirectory;
         this.lock = lock;
+        this.stateFile = stateFile;
         this.manager = manager;
         this.server = server;
         this.engine = engine;
@@ -73,16 +75,21 @@ public final class Jlvsd implements AutoCloseable {
                               ProxyOptions proxyOptions) throws DaemonStartupException {
         StateDirectoryLock lock = StateDirectoryLock.acquire(stateDirectory);
         ProxyEngine engine = null;
+        StateFile stateFile = null;
         try {
-            StateFile stateFile = new StateFile(stateDirectory);
+            stateFile = new StateFile(stateDirectory, host, LOG::warn);
             ServiceTable restored;
             try {
                 restored = stateFile.load();
             } catch (StateFileException e) {
                 throw new DaemonStartupException(e.getMessage() + "; jlvsd will not start over it (move it away to"
                         + " start with an empty table)", e);
+            }
+            try {
+                stateFile.prepare();
             } catch (IOException e) {
-                throw new DaemonStartupException("cannot read the state file " + stateFile.path() + ": " + e.getMessage(), e);
+                throw new DaemonStartupException("cannot ready the state directory " + stateDirectory + " for saving: "
+                        + e.getMessage(), e);
             }
             ServiceManager manager = new ServiceManager(restored, host, stateFile);
             if (mode == DaemonMode.PROXY) {
@@ -100,17 +107,28 @@ public final class Jlvsd implements AutoCloseable {
             ControlSocketServer server = ControlSocketServer.start(socket, manager::handle);
             LOG.info("jlvsd listening at {}, state in {} ({} services restored, data plane: {})", socket,
                     stateDirectory, restored.services().size(), mode.name().toLowerCase(Locale.ROOT));
-            return new Jlvsd(stateDirectory, lock, manager, server, engine);
+            return new Jlvsd(stateDirectory, lock, stateFile, manager, server, engine);
         } catch (DaemonStartupException | RuntimeException e) {
             if (engine != null) {
                 engine.close();
             }
+            closeQuietly(stateFile, e);
             try {
                 lock.close();
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    private static void closeQuietly(StateFile stateFile, Exception failure) {
+        if (stateFile != null) {
+            try {
+                stateFile.close();
+            } catch (IOException suppressed) {
+                failure.addSuppressed(suppressed);
+            }
         }
     }
 
@@ -150,6 +168,11 @@ public final class Jlvsd implements AutoCloseable {
             server.close();
             if (engine != null) {
                 engine.close();
+            }
+            try {
+                stateFile.close();
+            } catch (IOException e) {
+                LOG.warn("could not close the journal in {}: {}", stateDirectory, e.toString());
             }
             try {
                 lock.close();
