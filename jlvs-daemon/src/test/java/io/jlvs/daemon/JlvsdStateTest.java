@@ -74,14 +74,14 @@ class JlvsdStateTest {
              SocketControlClient client = new SocketControlClient(daemon.socket())) {
             ok(client, new Command.AddService(service(WEB)));
             ok(client, new Command.AddDest(WEB, real("192.168.1.1", 80, 1)));
-            byte[] snapshot = Files.readAllBytes(state().resolve("state.json"));
+            byte[] snapshot = Files.readAllBytes(state().resolve("state.snapshot"));
             byte[] journal = Files.readAllBytes(state().resolve("state.journal"));
 
             ok(client, new Command.Zero(null));
             ok(client, new Command.Zero(WEB));
             ok(client, new Command.EditService(service(WEB)));
 
-            assertArrayEquals(snapshot, Files.readAllBytes(state().resolve("state.json")));
+            assertArrayEquals(snapshot, Files.readAllBytes(state().resolve("state.snapshot")));
             assertArrayEquals(journal, Files.readAllBytes(state().resolve("state.journal")));
         }
     }
@@ -91,12 +91,12 @@ class JlvsdStateTest {
         try (Jlvsd daemon = Jlvsd.start(socket(), state());
              SocketControlClient client = new SocketControlClient(daemon.socket())) {
             ok(client, new Command.AddService(service(WEB)));
-            byte[] snapshot = Files.readAllBytes(state().resolve("state.json"));
+            byte[] snapshot = Files.readAllBytes(state().resolve("state.snapshot"));
             long journal = Files.size(state().resolve("state.journal"));
 
             ok(client, new Command.AddDest(WEB, real("192.168.1.1", 80, 1)));
 
-            assertArrayEquals(snapshot, Files.readAllBytes(state().resolve("state.json")));
+            assertArrayEquals(snapshot, Files.readAllBytes(state().resolve("state.snapshot")));
             assertTrue(Files.size(state().resolve("state.journal")) > journal);
         }
         try (Jlvsd daemon = Jlvsd.start(socket(), state())) {

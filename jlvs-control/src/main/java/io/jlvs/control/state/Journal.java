@@ -20,7 +20,7 @@ import java.util.zip.CRC32C;
  *  0           4           8
  *  +-----------+-----------+----------------------------------------------+
  *  | length    | CRC32C of | payload: the request's applied commands,     |
- *  | u32       | payload   | a JSON Batch in UTF-8 (length bytes)         |
+ *  | u32       | payload   | one Batch ({@link StateCodec})               |
  *  +-----------+-----------+----------------------------------------------+
  * </pre>
  * A crash during an append leaves a torn last record: too short for its length, or failing its
@@ -65,9 +65,12 @@ final class Journal {
     }
 
     /** One record framing this payload. */
-    static ByteBuffer record(byte[] payload) {
-        ByteBuffer record = ByteBuffer.allocate(RECORD_HEADER_BYTES + payload.length);
-        record.putInt(payload.length).putInt(crc(payload, 0, payload.length)).put(payload);
+    static ByteBuffer record(ByteBuffer payload) {
+        int length = payload.remaining();
+        CRC32C crc = new CRC32C();
+        crc.update(payload.duplicate());
+        ByteBuffer record = ByteBuffer.allocate(RECORD_HEADER_BYTES + length);
+        record.putInt(length).putInt((int) crc.getValue()).put(payload);
         return record.flip();
     }
 

@@ -6,6 +6,7 @@ import io.jlvs.control.HostFacts;
 import io.jlvs.control.TableStore;
 import io.jlvs.control.api.Command;
 import io.jlvs.control.api.Reply;
+import io.jlvs.control.json.JlvsJson;
 import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ForwardMethod;
@@ -36,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The state file: atomic saves, faithful restores, and corrupt files refused by name. */
+/** The state files: atomic saves, faithful restores, version 1 files read, and corrupt files refused by name. */
 class StateFileTest {
     private static final ServiceKey WEB = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral("10.0.0.1"), 80);
     private static final ServiceKey MARK6 = new ServiceKey.Mark(AddressFamily.INET6, 42);
@@ -98,18 +99,32 @@ class StateFileTest {
     }
 
     @Test
-    void aSaveLeavesOnlyTheSnapshotAndJournalAndTheSnapshotIsReadableJsonWithNumericAddresses() throws IOException {
+    void aSaveLeavesOnlyTheSnapshotAndTheJournal() throws IOException {
         save(sampleTable());
         save(ServiceTable.EMPTY);
         save(sampleTable());
 
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(dir.resolve("state.journal"), dir.resolve("state.json")), files.sorted().toList());
+            assertEquals(List.of(dir.resolve("state.journal"), dir.resolve("state.snapshot")), files.sorted().toList());
         }
-        String text = Files.readString(dir.resolve("state.json"));
-        assertTrue(text.startsWith("{\"format\":\"jlvs-state\",\"version\":2,"), text);
-        assertTrue(text.contains("\"10.0.0.1\""), text);
-        assertTrue(text.contains("\"2001:db8:0:0:0:0:0:5\""), text);
+        assertEquals("JLVSSNAP", new String(Files.readAllBytes(dir.resolve("state.snapshot")), 0, 8,
+                StandardCharsets.US_ASCII));
+        assertEquals("JLVSJRNL", new String(Files.readAllBytes(dir.resolve("state.journal")), 0, 8,
+                StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aSnapshotWithAFlippedBitIsRefusedByName() throws IOException {
+        save(sampleTable());
+        Path path = dir.resolve("state.snapshot");
+        byte[] bytes = Files.readAllBytes(path);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(path, bytes);
+
+        StateFileException e = assertThrows(StateFileException.class, unopened()::load);
+
+        assertEquals("state file " + path + " is corrupt: its body fails its checksum", e.getMessage());
+        assertArrayEquals(bytes, Files.readAllBytes(path));
     }
 
     @Test
@@ -129,7 +144,7 @@ class StateFileTest {
             file.replaceWith(ServiceTable.EMPTY);
         }
 
-        assertTrue(Files.isRegularFile(nested.resolve("state.json")));
+        assertTrue(Files.isRegularFile(nested.resolve("state.snapshot")));
     }
 
     @ParameterizedTest
@@ -183,9 +198,9 @@ class StateFileTest {
     void theProxyProtocolSettingIsSavedByName() throws IOException {
         save(sampleTable());
 
-        String text = Files.readString(dir.resolve("state.json"));
-        assertTrue(text.contains("\"proxyProtocol\":\"V2\""), text);
-        assertTrue(text.contains("\"proxyProtocol\":\"NONE\""), text);
+        String text = new String(Files.readAllBytes(dir.resolve("state.snapshot")), StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains("\u0000\u0002V2"), text);
+        assertTrue(text.contains("\u0000\u0004NONE"), text);
     }
 
     @Test
@@ -220,8 +235,9 @@ class StateFileTest {
 
     @Test
     void anUnknownProxyProtocolNameIsACorruptFile() throws IOException {
-        save(sampleTable());
         Path path = dir.resolve("state.json");
+        Files.write(path, JlvsJson.mapper().writeValueAsBytes(new StateDocument("jlvs-state", 1, sampleTable())));
+        assertEquals(sampleTable(), unopened().load());
         Files.writeString(path, Files.readString(path).replace("\"V2\"", "\"V3\""));
 
         StateFileException e = assertThrows(StateFileException.class, unopened()::load);

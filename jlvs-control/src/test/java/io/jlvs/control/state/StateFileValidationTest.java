@@ -3,7 +3,8 @@ package io.jlvs.control.state;
 import io.jlvs.control.HostFacts;
 import io.jlvs.control.ServiceTable;
 import io.jlvs.control.api.Command;
-import io.jlvs.control.json.WireCodec;
+import io.jlvs.control.ServiceEntry;
+import io.jlvs.core.model.Timeouts;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ForwardMethod;
 import io.jlvs.core.model.Protocol;
@@ -17,7 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -42,7 +42,7 @@ class StateFileValidationTest {
     Path dir;
 
     private static String document(String... services) {
-        return "{\"format\":\"jlvs-state\",\"version\":2,\"generation\":1,\"table\":{\"services\":["
+        return "{\"format\":\"jlvs-state\",\"version\":1,\"table\":{\"services\":["
                 + String.join(",", services)
                 + "],\"timeouts\":{\"tcp\":900,\"tcpFin\":120,\"udp\":300},\"daemons\":[]}}";
     }
@@ -98,14 +98,19 @@ class StateFileValidationTest {
 
     @Test
     void aJournalRecordForAServiceThatDoesNotExistStopsTheLoadNamingTheOffset() throws IOException {
-        Files.writeString(dir.resolve("state.json"), document(SERVICE.formatted("rr", "")));
+        ServiceKey web = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral("10.0.0.1"), 80);
+        try (StateFile file = stateFile()) {
+            file.load();
+            file.prepare();
+            file.replaceWith(new ServiceTable(List.of(ServiceEntry.of(new ServiceSpec(web, "rr", 0, 0, -1, ""))),
+                    Timeouts.DEFAULT, List.of()));
+        }
         Path journal = dir.resolve("state.journal");
         ServiceKey missing = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral("10.9.9.9"), 80);
         Command orphan = new Command.AddDest(missing,
                 DestinationSpec.of(InetAddress.ofLiteral("192.168.1.7"), 80, ForwardMethod.MASQ, 1));
-        Command fine = new Command.AddDest(new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral("10.0.0.1"), 80),
+        Command fine = new Command.AddDest(web,
                 DestinationSpec.of(InetAddress.ofLiteral("192.168.1.8"), 80, ForwardMethod.MASQ, 1));
-        Files.write(journal, bytes(Journal.header(1)));
         append(journal, new Command.Batch(List.of(fine)));
         long offset = Files.size(journal);
         append(journal, new Command.Batch(List.of(orphan)));
@@ -139,8 +144,9 @@ class StateFileValidationTest {
     }
 
     private static void append(Path journal, Command.Batch batch) throws IOException {
-        byte[] payload = WireCodec.encode(batch).getBytes(StandardCharsets.UTF_8);
-        Files.write(journal, bytes(Journal.record(payload)), StandardOpenOption.APPEND);
+        GrowableBuffer payload = new GrowableBuffer(64);
+        StateCodec.writeCommand(payload, batch);
+        Files.write(journal, bytes(Journal.record(payload.flipped())), StandardOpenOption.APPEND);
     }
 
     private static byte[] bytes(ByteBuffer buffer) {
