@@ -6,6 +6,7 @@ import io.jlvs.core.model.ServiceSpec;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,7 +33,13 @@ public record ServiceEntry(ServiceSpec spec, List<DestinationSpec> destinations)
 
     /** The real server at this address and port, if the service has it. */
     public Optional<DestinationSpec> destination(InetAddress address, int port) {
-        return destinations.stream().filter(d -> d.sameServer(address, port)).findFirst();
+        // a loop, not a stream: the rules call this for every -a, and a restore replays 100,000 of them
+        for (DestinationSpec d : destinations) {
+            if (d.sameServer(address, port)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     /** This service with another configuration and the same real servers. */
@@ -42,10 +49,12 @@ public record ServiceEntry(ServiceSpec spec, List<DestinationSpec> destinations)
 
     /** This service with a new real server at the head of the list. */
     public ServiceEntry withDestinationAdded(DestinationSpec destination) {
-        List<DestinationSpec> list = new ArrayList<>(destinations.size() + 1);
-        list.add(destination);
-        list.addAll(destinations);
-        return new ServiceEntry(spec, list);
+        DestinationSpec[] list = new DestinationSpec[destinations.size() + 1];
+        list[0] = destination;
+        for (int i = 1; i < list.length; i++) {
+            list[i] = destinations.get(i - 1);
+        }
+        return new ServiceEntry(spec, Arrays.asList(list));
     }
 
     /** This service with the real server of the same address and port replaced in place. */
