@@ -55,6 +55,7 @@ public final class StateFile implements TableStore, AutoCloseable {
     private long generation;
     private long snapshotBytes;
     private JournalAppender appender;
+    private long bytesWritten;
 
     /**
      * The state files in a directory.
@@ -252,8 +253,15 @@ public final class StateFile implements TableStore, AutoCloseable {
         if (appender.size() + record.remaining() > limit) {
             replaceWith(next);
         } else {
+            int length = record.remaining();
             appender.append(record);
+            bytesWritten += length;
         }
+    }
+
+    /** The bytes this instance has written to the state directory: records, snapshots, journal headers. */
+    public long bytesWritten() {
+        return bytesWritten;
     }
 
     /**
@@ -270,6 +278,7 @@ public final class StateFile implements TableStore, AutoCloseable {
         int length = bytes.remaining();
         AtomicFile.write(snapshotFile, bytes);
         snapshotBytes = length;
+        bytesWritten += length;
         // A crash here leaves the new snapshot and a journal of the generation before: ignored.
         try {
             startJournal();
@@ -281,6 +290,7 @@ public final class StateFile implements TableStore, AutoCloseable {
 
     private void startJournal() throws IOException {
         AtomicFile.write(journalFile, Journal.header(generation));
+        bytesWritten += Journal.HEADER_BYTES;
         appender = JournalAppender.open(journalFile, Journal.HEADER_BYTES);
     }
 
