@@ -218,25 +218,7 @@ class JournalCrashTest {
 
     @Test
     void aVersionOneFileLoadsAndIsConvertedAtStart() throws IOException {
-        String v1 = """
-                {
-                  "format" : "jlvs-state",
-                  "version" : 1,
-                  "table" : {
-                    "services" : [ {
-                      "spec" : {
-                        "key" : { "type" : "Address", "protocol" : "TCP", "address" : "10.0.0.1", "port" : 80 },
-                        "scheduler" : "rr", "flags" : 0, "timeout" : 0, "netmask" : -1,
-                        "persistenceEngine" : "", "proxyProtocol" : "NONE"
-                      },
-                      "destinations" : [ ]
-                    } ],
-                    "timeouts" : { "tcp" : 900, "tcpFin" : 120, "udp" : 300 },
-                    "daemons" : [ ]
-                  }
-                }
-                """;
-        Files.writeString(dir.resolve("state.json"), v1);
+        Files.writeString(dir.resolve("state.json"), StateFileTest.VERSION_ONE_WITHOUT_PROXY_PROTOCOL);
         ServiceTable old = load(dir);
         assertEquals(List.of(WEB), old.services().stream().map(s -> s.key()).toList());
 

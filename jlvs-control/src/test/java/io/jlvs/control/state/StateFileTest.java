@@ -43,6 +43,26 @@ class StateFileTest {
     private static final ServiceKey MARK6 = new ServiceKey.Mark(AddressFamily.INET6, 42);
     private static final ServiceKey PROXIED = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral("10.0.0.2"), 443);
 
+    /** state.json as jlvs wrote it before the journal, and before ServiceSpec had proxyProtocol. */
+    static final String VERSION_ONE_WITHOUT_PROXY_PROTOCOL = """
+            {
+              "format" : "jlvs-state",
+              "version" : 1,
+              "table" : {
+                "services" : [ {
+                  "spec" : {
+                    "key" : { "type" : "Address", "protocol" : "TCP", "address" : "10.0.0.1", "port" : 80 },
+                    "scheduler" : "none", "flags" : 0, "timeout" : 0, "netmask" : -1,
+                    "persistenceEngine" : ""
+                  },
+                  "destinations" : [ ]
+                } ],
+                "timeouts" : { "tcp" : 900, "tcpFin" : 120, "udp" : 300 },
+                "daemons" : [ ]
+              }
+            }
+            """;
+
     @TempDir
     Path dir;
     private final List<String> notes = new ArrayList<>();
@@ -205,26 +225,7 @@ class StateFileTest {
 
     @Test
     void aFileWrittenBeforeTheProxyProtocolSettingLoadsWithNone() throws IOException {
-        // state.json as jlvs wrote it before ServiceSpec had proxyProtocol
-        String old = """
-                {
-                  "format" : "jlvs-state",
-                  "version" : 1,
-                  "table" : {
-                    "services" : [ {
-                      "spec" : {
-                        "key" : { "type" : "Address", "protocol" : "TCP", "address" : "10.0.0.1", "port" : 80 },
-                        "scheduler" : "none", "flags" : 0, "timeout" : 0, "netmask" : -1,
-                        "persistenceEngine" : ""
-                      },
-                      "destinations" : [ ]
-                    } ],
-                    "timeouts" : { "tcp" : 900, "tcpFin" : 120, "udp" : 300 },
-                    "daemons" : [ ]
-                  }
-                }
-                """;
-        Files.writeString(dir.resolve("state.json"), old, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("state.json"), VERSION_ONE_WITHOUT_PROXY_PROTOCOL, StandardCharsets.UTF_8);
 
         ServiceTable table = unopened().load();
 
