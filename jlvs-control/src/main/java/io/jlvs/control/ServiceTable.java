@@ -14,7 +14,9 @@ import java.util.function.UnaryOperator;
 /**
  * An immutable snapshot of everything ipvsadm configures: the virtual services in the order they
  * were added (each with its real servers, newest first), the --set timeouts and the running sync
- * daemons. The ServiceManager publishes a new one after every change; readers never lock.
+ * daemons. The ServiceManager publishes a new one after every change; readers never lock. A
+ * service is found by key in O(1) and a change to one service copies references, not services
+ * (see {@link ServiceList}).
  */
 public record ServiceTable(List<ServiceEntry> services, Timeouts timeouts, List<SyncDaemonSpec> daemons)
         implements TableState {
@@ -23,15 +25,21 @@ public record ServiceTable(List<ServiceEntry> services, Timeouts timeouts, List<
     public static final ServiceTable EMPTY = new ServiceTable(List.of(), Timeouts.DEFAULT, List.of());
 
     public ServiceTable {
-        services = List.copyOf(services);
+        services = ServiceList.copyOf(services);
         Objects.requireNonNull(timeouts, "timeouts");
-        daemons = daemons.stream().sorted(Comparator.comparing(SyncDaemonSpec::state)).toList();
+        daemons = daemons.size() < 2 ? List.copyOf(daemons)
+                : daemons.stream().sorted(Comparator.comparing(SyncDaemonSpec::state)).toList();
     }
 
     /** The service with this key, if any. */
     @Override
     public Optional<ServiceEntry> find(ServiceKey key) {
-        return services.stream().filter(s -> s.key().equals(key)).findFirst();
+        int i = list().indexOf(key);
+        return i < 0 ? Optional.empty() : Optional.of(services.get(i));
+    }
+
+    private ServiceList list() {
+        return (ServiceList) services;
     }
 
     /** The running sync daemon in this state, if any. */
@@ -48,27 +56,21 @@ public record ServiceTable(List<ServiceEntry> services, Timeouts timeouts, List<
     /** This table with a service appended (the newest). */
     @Override
     public ServiceTable withServiceAdded(ServiceEntry entry) {
-        List<ServiceEntry> list = new ArrayList<>(services);
-        list.add(entry);
-        return new ServiceTable(list, timeouts, daemons);
+        return new ServiceTable(list().withAdded(entry), timeouts, daemons);
     }
 
     /** This table with the service of this key changed in place. */
     @Override
     public ServiceTable withServiceChanged(ServiceKey key, UnaryOperator<ServiceEntry> change) {
-        List<ServiceEntry> list = new ArrayList<>(services.size());
-        for (ServiceEntry s : services) {
-            list.add(s.key().equals(key) ? change.apply(s) : s);
-        }
-        return new ServiceTable(list, timeouts, daemons);
+        int i = list().indexOf(key);
+        return i < 0 ? this : new ServiceTable(list().with(i, change.apply(services.get(i))), timeouts, daemons);
     }
 
     /** This table without the service of this key. */
     @Override
     public ServiceTable withServiceRemoved(ServiceKey key) {
-        List<ServiceEntry> list = new ArrayList<>(services);
-        list.removeIf(s -> s.key().equals(key));
-        return new ServiceTable(list, timeouts, daemons);
+        int i = list().indexOf(key);
+        return i < 0 ? this : new ServiceTable(list().without(i), timeouts, daemons);
     }
 
     /** This table with no services (ipvsadm -C keeps timeouts and daemons). */
