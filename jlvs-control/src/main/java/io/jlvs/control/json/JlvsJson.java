@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.jlvs.control.api.Command;
 import io.jlvs.control.api.Reply;
 import io.jlvs.control.api.Request;
 import io.jlvs.core.model.ProxyProtocol;
@@ -32,7 +33,8 @@ import java.util.List;
  * holding the record's simple name (AddService, Ok, Address...), found from the permitted
  * subclasses so a new record needs no registration; an InetAddress is always its numeric
  * literal, never a host name, and reading one never resolves a name. A ServiceSpec written before
- * jlvs had the PROXY protocol setting has no "proxyProtocol" property and reads as NONE.
+ * jlvs had the PROXY protocol setting has no "proxyProtocol" property and reads as NONE. A Batch
+ * is the one exception to field-for-field: its commands travel packed (see {@link PackedBatchJson}).
  */
 public final class JlvsJson {
     /** The property that names a record of a sealed hierarchy. */
@@ -57,6 +59,8 @@ public final class JlvsJson {
         module.addSerializer(InetAddress.class, new AddressSerializer());
         module.addDeserializer(InetAddress.class, new AddressDeserializer());
         module.addDeserializer(ProxyProtocol.class, new ProxyProtocolDeserializer());
+        module.addSerializer(Command.Batch.class, new PackedBatchJson.Serializer());
+        module.addDeserializer(Command.Batch.class, new PackedBatchJson.Deserializer());
         List<NamedType> names = new ArrayList<>();
         for (Class<?> root : List.of(Request.class, Reply.class, ServiceKey.class)) {
             collectRecords(root, names);

@@ -1,5 +1,7 @@
 package io.jlvs.control.state;
 
+import io.jlvs.control.binary.BinaryCodec;
+
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import java.util.zip.CRC32C;
  *  0           4           8
  *  +-----------+-----------+----------------------------------------------+
  *  | length    | CRC32C of | payload: the request's applied commands,     |
- *  | u32       | payload   | one Batch ({@link StateCodec})               |
+ *  | u32       | payload   | one Batch ({@link BinaryCodec})               |
  *  +-----------+-----------+----------------------------------------------+
  * </pre>
  * A crash during an append leaves a torn last record: too short for its length, or failing its

@@ -1,6 +1,8 @@
 package io.jlvs.control.state;
 
 import io.jlvs.control.ServiceTable;
+import io.jlvs.control.binary.BinaryCodec;
+import io.jlvs.control.binary.GrowableBuffer;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ import java.util.zip.CRC32C;
  *  0                   8           12                      20          24
  *  +-------------------+-----------+-----------------------+-----------+----------------------+
  *  | magic "JLVSSNAP"  | version 1 | generation            | CRC32C of | body: the table      |
- *  |                   | u32       | u64                   | the body  | ({@link StateCodec}) |
+ *  |                   | u32       | u64                   | the body  | ({@link BinaryCodec}) |
  *  +-------------------+-----------+-----------------------+-----------+----------------------+
  * </pre>
  */
@@ -34,7 +36,7 @@ final class Snapshot {
     static ByteBuffer encode(long generation, ServiceTable table) {
         GrowableBuffer out = new GrowableBuffer(HEADER_BYTES + 64 + 64 * table.services().size());
         out.i64(MAGIC).i32(VERSION).i64(generation).i32(0);
-        StateCodec.writeTable(out, table);
+        BinaryCodec.writeTable(out, table);
         CRC32C crc = new CRC32C();
         crc.update(out.array(), HEADER_BYTES, out.position() - HEADER_BYTES);
         out.putI32At(HEADER_BYTES - 4, (int) crc.getValue());
@@ -60,8 +62,8 @@ final class Snapshot {
             throw new StateFileException(file, "is corrupt: its body fails its checksum", null);
         }
         try {
-            return new Contents(in.getLong(12), StateCodec.readTable(in.position(HEADER_BYTES)));
-        } catch (StateCodec.MalformedException e) {
+            return new Contents(in.getLong(12), BinaryCodec.readTable(in.position(HEADER_BYTES)));
+        } catch (BinaryCodec.MalformedException e) {
             throw new StateFileException(file, "is corrupt: " + e.getMessage(), e);
         }
     }

@@ -7,6 +7,8 @@ import io.jlvs.control.ServiceTable;
 import io.jlvs.control.TableReplay;
 import io.jlvs.control.TableStore;
 import io.jlvs.control.api.Command;
+import io.jlvs.control.binary.BinaryCodec;
+import io.jlvs.control.binary.GrowableBuffer;
 import io.jlvs.control.json.JlvsJson;
 
 import java.io.IOException;
@@ -126,8 +128,8 @@ public final class StateFile implements TableStore, AutoCloseable {
         for (Journal.Entry entry : journal.entries()) {
             Command command;
             try {
-                command = StateCodec.readCommand(ByteBuffer.wrap(entry.payload()));
-            } catch (StateCodec.MalformedException e) {
+                command = BinaryCodec.readCommand(ByteBuffer.wrap(entry.payload()));
+            } catch (BinaryCodec.MalformedException e) {
                 throw Journal.corrupt(journalFile, entry.offset(), "a record that is not a command: " + e.getMessage());
             }
             try {
@@ -248,7 +250,7 @@ public final class StateFile implements TableStore, AutoCloseable {
             return;
         }
         GrowableBuffer payload = new GrowableBuffer(64 * applied.size());
-        StateCodec.writeCommand(payload, new Command.Batch(applied));
+        BinaryCodec.writeCommand(payload, new Command.Batch(applied));
         ByteBuffer record = Journal.record(payload.flipped());
         if (appender.size() + record.remaining() > limit) {
             replaceWith(next);

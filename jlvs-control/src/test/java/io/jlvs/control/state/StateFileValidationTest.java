@@ -1,15 +1,17 @@
 package io.jlvs.control.state;
 
 import io.jlvs.control.HostFacts;
+import io.jlvs.control.ServiceEntry;
 import io.jlvs.control.ServiceTable;
 import io.jlvs.control.api.Command;
-import io.jlvs.control.ServiceEntry;
-import io.jlvs.core.model.Timeouts;
+import io.jlvs.control.binary.BinaryCodec;
+import io.jlvs.control.binary.GrowableBuffer;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ForwardMethod;
 import io.jlvs.core.model.Protocol;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
+import io.jlvs.core.model.Timeouts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -145,7 +147,7 @@ class StateFileValidationTest {
 
     private static void append(Path journal, Command.Batch batch) throws IOException {
         GrowableBuffer payload = new GrowableBuffer(64);
-        StateCodec.writeCommand(payload, batch);
+        BinaryCodec.writeCommand(payload, batch);
         Files.write(journal, bytes(Journal.record(payload.flipped())), StandardOpenOption.APPEND);
     }
 

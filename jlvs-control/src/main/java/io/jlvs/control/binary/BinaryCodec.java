@@ -1,4 +1,4 @@
-package io.jlvs.control.state;
+package io.jlvs.control.binary;
 
 import io.jlvs.control.ServiceEntry;
 import io.jlvs.control.ServiceTable;
@@ -24,7 +24,8 @@ import java.util.List;
 
 /**
  * The binary form of the table (the snapshot's body) and of commands (a journal record's
- * payload), big-endian. Enums are written by name, so reordering one breaks no file; an address
+ * payload, and a Batch on the control socket, where JSON would cost more than the batch itself),
+ * big-endian. Enums are written by name, so reordering one breaks no file; an address
  * is its length (4 or 16) and bytes; a string its UTF-8 length (u16) and bytes; a list its count
  * (u32) and members.
  * <pre>
@@ -39,7 +40,7 @@ import java.util.List;
  * command  = tag:u8 fields  (tags below; a Zero's key is preceded by 1, or is just 0 for all)
  * </pre>
  */
-final class StateCodec {
+public final class BinaryCodec {
     private static final int ADD_SERVICE = 1;
     private static final int EDIT_SERVICE = 2;
     private static final int DEL_SERVICE = 3;
@@ -55,17 +56,17 @@ final class StateCodec {
     private static final int KEY_ADDRESS = 0;
     private static final int KEY_MARK = 1;
 
-    private StateCodec() {
+    private BinaryCodec() {
     }
 
     /** Thrown for bytes that are not what this codec writes. */
-    static final class MalformedException extends Exception {
+    public static final class MalformedException extends Exception {
         MalformedException(String message) {
             super(message);
         }
     }
 
-    static void writeTable(GrowableBuffer out, ServiceTable table) {
+    public static void writeTable(GrowableBuffer out, ServiceTable table) {
         Timeouts t = table.timeouts();
         out.i32(t.tcp()).i32(t.tcpFin()).i32(t.udp());
         out.i32(table.daemons().size());
@@ -82,7 +83,7 @@ final class StateCodec {
         }
     }
 
-    static ServiceTable readTable(ByteBuffer in) throws MalformedException {
+    public static ServiceTable readTable(ByteBuffer in) throws MalformedException {
         return read(in, () -> {
             Timeouts timeouts = new Timeouts(in.getInt(), in.getInt(), in.getInt());
             int daemonCount = count(in);
@@ -106,7 +107,7 @@ final class StateCodec {
         });
     }
 
-    static void writeCommand(GrowableBuffer out, Command command) {
+    public static void writeCommand(GrowableBuffer out, Command command) {
         switch (command) {
             case Command.AddService c -> writeSpec(out.u8(ADD_SERVICE), c.service());
             case Command.EditService c -> writeSpec(out.u8(EDIT_SERVICE), c.service());
@@ -134,8 +135,18 @@ final class StateCodec {
         }
     }
 
+    /** A command as bytes. */
+    public static byte[] encode(Command command) {
+        GrowableBuffer out = new GrowableBuffer(64);
+        writeCommand(out, command);
+        ByteBuffer bytes = out.flipped();
+        byte[] array = new byte[bytes.remaining()];
+        bytes.get(array);
+        return array;
+    }
+
     /** A whole payload holding one command. */
-    static Command readCommand(ByteBuffer in) throws MalformedException {
+    public static Command readCommand(ByteBuffer in) throws MalformedException {
         return read(in, () -> {
             Command command = command(in);
             end(in);

@@ -1,4 +1,4 @@
-package io.jlvs.control.state;
+package io.jlvs.control.binary;
 
 import io.jlvs.control.ServiceEntry;
 import io.jlvs.control.ServiceTable;
@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The binary state codec: every command kind and every table part read back equal; short or bad bytes refused. */
-class StateCodecTest {
+/** The binary codec: every command kind and every table part read back equal; short or bad bytes refused. */
+class BinaryCodecTest {
     private static final ServiceKey V4 = new ServiceKey.Address(Protocol.SCTP, InetAddress.ofLiteral("10.0.0.1"), 80);
     private static final ServiceKey V6 = new ServiceKey.Address(Protocol.UDP, InetAddress.ofLiteral("2001:db8::1"), 53);
     private static final ServiceKey MARK = new ServiceKey.Mark(AddressFamily.INET6, -7);
@@ -53,29 +53,29 @@ class StateCodecTest {
 
     private static ByteBuffer encode(Command command) {
         GrowableBuffer out = new GrowableBuffer(1);
-        StateCodec.writeCommand(out, command);
+        BinaryCodec.writeCommand(out, command);
         return out.flipped();
     }
 
     @Test
-    void everyCommandKindReadsBackEqual() throws StateCodec.MalformedException {
+    void everyCommandKindReadsBackEqual() throws BinaryCodec.MalformedException {
         for (Command command : EVERY_COMMAND) {
-            assertEquals(command, StateCodec.readCommand(encode(command)));
+            assertEquals(command, BinaryCodec.readCommand(encode(command)));
         }
         Command batch = new Command.Batch(EVERY_COMMAND);
-        assertEquals(batch, StateCodec.readCommand(encode(batch)));
+        assertEquals(batch, BinaryCodec.readCommand(encode(batch)));
     }
 
     @Test
-    void aTableReadsBackEqual() throws StateCodec.MalformedException {
+    void aTableReadsBackEqual() throws BinaryCodec.MalformedException {
         ServiceTable table = new ServiceTable(List.of(
                 new ServiceEntry(SPEC, List.of(GUE, DestinationSpec.of(InetAddress.ofLiteral("2001:db8::a"), 53,
                         ForwardMethod.LOCALNODE, 1))),
                 ServiceEntry.of(new ServiceSpec(V4, "rr", 0, 0, -1, ""))), new Timeouts(5, 6, 7), List.of(DAEMON));
         GrowableBuffer out = new GrowableBuffer(1);
-        StateCodec.writeTable(out, table);
+        BinaryCodec.writeTable(out, table);
 
-        assertEquals(table, StateCodec.readTable(out.flipped()));
+        assertEquals(table, BinaryCodec.readTable(out.flipped()));
     }
 
     @Test
@@ -83,14 +83,14 @@ class StateCodecTest {
         ByteBuffer whole = encode(new Command.Batch(EVERY_COMMAND));
         for (int cut = 0; cut < whole.remaining(); cut += 7) {
             ByteBuffer part = whole.duplicate().limit(cut);
-            assertThrows(StateCodec.MalformedException.class, () -> StateCodec.readCommand(part), "cut at " + cut);
+            assertThrows(BinaryCodec.MalformedException.class, () -> BinaryCodec.readCommand(part), "cut at " + cut);
         }
         ByteBuffer longer = ByteBuffer.allocate(whole.remaining() + 1).put(whole.duplicate()).put((byte) 0).flip();
-        StateCodec.MalformedException extra = assertThrows(StateCodec.MalformedException.class,
-                () -> StateCodec.readCommand(longer));
+        BinaryCodec.MalformedException extra = assertThrows(BinaryCodec.MalformedException.class,
+                () -> BinaryCodec.readCommand(longer));
         assertEquals("1 bytes after the end", extra.getMessage());
-        StateCodec.MalformedException tag = assertThrows(StateCodec.MalformedException.class,
-                () -> StateCodec.readCommand(ByteBuffer.wrap(new byte[]{99})));
+        BinaryCodec.MalformedException tag = assertThrows(BinaryCodec.MalformedException.class,
+                () -> BinaryCodec.readCommand(ByteBuffer.wrap(new byte[]{99})));
         assertTrue(tag.getMessage().contains("unknown command tag 99"), tag.getMessage());
     }
 }

@@ -1,13 +1,13 @@
-package io.jlvs.control.state;
+package io.jlvs.control.binary;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-/** A big-endian byte buffer that doubles when full: what the state codec writes into. */
-final class GrowableBuffer {
+/** A big-endian byte buffer that doubles when full: what the binary codec writes into. */
+public final class GrowableBuffer {
     private ByteBuffer buffer;
 
-    GrowableBuffer(int initialCapacity) {
+    public GrowableBuffer(int initialCapacity) {
         buffer = ByteBuffer.allocate(Math.max(16, initialCapacity));
     }
 
@@ -21,28 +21,28 @@ final class GrowableBuffer {
         return buffer;
     }
 
-    GrowableBuffer u8(int value) {
+    public GrowableBuffer u8(int value) {
         room(1).put((byte) value);
         return this;
     }
 
-    GrowableBuffer i32(int value) {
+    public GrowableBuffer i32(int value) {
         room(4).putInt(value);
         return this;
     }
 
-    GrowableBuffer i64(long value) {
+    public GrowableBuffer i64(long value) {
         room(8).putLong(value);
         return this;
     }
 
-    GrowableBuffer bytes(byte[] value) {
+    public GrowableBuffer bytes(byte[] value) {
         room(value.length).put(value);
         return this;
     }
 
     /** A string as its UTF-8 length (u16) and bytes. */
-    GrowableBuffer string(String value) {
+    public GrowableBuffer string(String value) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         if (utf8.length > 0xFFFF) {
             throw new IllegalArgumentException("a string of " + utf8.length + " bytes does not fit the state format");
@@ -51,21 +51,21 @@ final class GrowableBuffer {
         return this;
     }
 
-    int position() {
+    public int position() {
         return buffer.position();
     }
 
     /** Overwrites an int written earlier (a length or checksum filled in afterwards). */
-    void putI32At(int index, int value) {
+    public void putI32At(int index, int value) {
         buffer.putInt(index, value);
     }
 
-    byte[] array() {
+    public byte[] array() {
         return buffer.array();
     }
 
     /** What was written, ready to be read or written out. */
-    ByteBuffer flipped() {
+    public ByteBuffer flipped() {
         return buffer.duplicate().flip();
     }
 }
