@@ -1,7 +1,6 @@
 package io.jlvs.control;
 
 import io.jlvs.control.api.Command;
-import io.jlvs.control.api.IpvsError;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.SyncDaemonSpec;
 
@@ -39,7 +38,8 @@ public final class TableReplay {
         switch (KernelRules.apply(current, command, host)) {
             case KernelRules.Outcome.Applied a -> current = a.table();
             case KernelRules.Outcome.Rejected r ->
-                    throw new CommandRefusedException(command, LibipvsMessages.of(r.operation(), r.errno()));
+                    throw new CommandRefusedException(command, LibipvsMessages.of(r.operation(), r.errno()).message());
+            case KernelRules.Outcome.Unsupported u -> throw new CommandRefusedException(command, u.message());
         }
     }
 
@@ -88,7 +88,6 @@ public final class TableReplay {
     private static CommandRefusedException firstDifference(ServiceTable saved, ServiceTable rebuilt) {
         if (!saved.timeouts().equals(rebuilt.timeouts())) {
             return new CommandRefusedException(new Command.SetTimeouts(saved.timeouts()),
-                    IpvsError.INVALID_ARGUMENT,
                     "--set would store " + rebuilt.timeouts() + " (0 is no timeout)");
         }
         for (int i = 0; i < saved.services().size(); i++) {
@@ -96,14 +95,13 @@ public final class TableReplay {
             ServiceEntry theirs = rebuilt.services().get(i);
             if (!mine.spec().equals(theirs.spec())) {
                 return new CommandRefusedException(new Command.AddService(mine.spec()),
-                        IpvsError.INVALID_ARGUMENT, "-A would store " + theirs.spec());
+                        "-A would store " + theirs.spec());
             }
         }
         if (!saved.daemons().equals(rebuilt.daemons())) {
             return new CommandRefusedException(new Command.StartDaemon(saved.daemons().getFirst()),
-                    IpvsError.INVALID_ARGUMENT, "--start-daemon would store " + rebuilt.daemons());
+                    "--start-daemon would store " + rebuilt.daemons());
         }
-        return new CommandRefusedException(new Command.Flush(), IpvsError.INVALID_ARGUMENT,
-                "the table does not read back as saved");
+        return new CommandRefusedException(new Command.Flush(), "the table does not read back as saved");
     }
 }

@@ -81,7 +81,7 @@ class EngineWaitsTest {
     void aChangeThatCannotBeSavedIsTakenBackOutOfTheEngine() {
         InterposedEngine engine = new InterposedEngine(local -> local::apply);
         boolean[] diskFull = {false};
-        ServiceManager manager = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), table -> {
+        ServiceManager manager = new ServiceManager(ServiceTable.EMPTY, TestTables.host(), (applied, next) -> {
             if (diskFull[0]) {
                 throw new IOException("No space left on device");
             }

@@ -85,12 +85,6 @@ public final class Jlvsd implements AutoCloseable {
                 throw new DaemonStartupException(e.getMessage() + "; jlvsd will not start over it (move it away to"
                         + " start with an empty table)", e);
             }
-            try {
-                stateFile.prepare();
-            } catch (IOException e) {
-                throw new DaemonStartupException("cannot ready the state directory " + stateDirectory + " for saving: "
-                        + e.getMessage(), e);
-            }
             ServiceManager manager = new ServiceManager(restored, host, stateFile);
             if (mode == DaemonMode.PROXY) {
                 engine = ProxyEngine.start(proxyOptions);
@@ -99,10 +93,17 @@ public final class Jlvsd implements AutoCloseable {
                     manager.attach(engine, ServiceManager.DEFAULT_ENGINE_TIMEOUT, RESTORE_TIMEOUT);
                 } catch (EngineRejection e) {
                     throw new DaemonStartupException("the proxy engine cannot take the restored table in "
-                            + stateFile.path() + ": " + e.getMessage() + "; jlvsd will not start over it", e);
+                            + stateDirectory + ": " + e.getMessage() + "; jlvsd will not start over it", e);
                 } catch (EngineUnavailableException e) {
                     throw new DaemonStartupException(e.getMessage(), e);
                 }
+            }
+            // Only once everything restored is accepted: a refused directory is left as it is.
+            try {
+                stateFile.prepare();
+            } catch (IOException e) {
+                throw new DaemonStartupException("cannot ready the state directory " + stateDirectory + " for saving: "
+                        + e.getMessage(), e);
             }
             ControlSocketServer server = ControlSocketServer.start(socket, manager::handle);
             LOG.info("jlvsd listening at {}, state in {} ({} services restored, data plane: {})", socket,

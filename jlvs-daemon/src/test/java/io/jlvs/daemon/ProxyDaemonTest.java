@@ -253,16 +253,19 @@ class ProxyDaemonTest {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.ofLiteral(VIP), 0));
             String vip = VIP + ":" + taken.getLocalPort();
-            Path stateFile = dir.resolve("state/state.json");
+            Path snapshot = dir.resolve("state/state.snapshot");
+            Path journal = dir.resolve("state/state.journal");
             adm("-A", "-t", reservedVip(), "-s", "rr");
-            byte[] savedBefore = Files.readAllBytes(stateFile);
+            byte[] snapshotBefore = Files.readAllBytes(snapshot);
+            byte[] journalBefore = Files.readAllBytes(journal);
             String listedBefore = adm("-S", "-n");
 
             List<String> refused = admRun("-A", "-t", vip, "-s", "rr");
 
             assertEquals(List.of("255", "", "cannot listen on TCP " + vip + ": Address already in use\n"), refused);
             assertEquals(listedBefore, adm("-S", "-n"));
-            assertArrayEquals(savedBefore, Files.readAllBytes(stateFile));
+            assertArrayEquals(snapshotBefore, Files.readAllBytes(snapshot));
+            assertArrayEquals(journalBefore, Files.readAllBytes(journal));
             assertEquals(1, (int) daemon.engine().orElseThrow().query(v -> v.snapshot().services().size())
                     .get(5, TimeUnit.SECONDS));
         }
@@ -290,11 +293,17 @@ class ProxyDaemonTest {
         Files.createDirectories(stateDirectory);
         ServiceSpec sip = new ServiceSpec(new ServiceKey.Address(Protocol.UDP, InetAddress.ofLiteral("10.0.0.9"), 5060),
                 "rr", ServiceFlags.PERSISTENT, 300, -1, "sip");
-        new StateFile(stateDirectory).save(new ServiceTable(List.of(ServiceEntry.of(sip)), Timeouts.DEFAULT, List.of()));
+        try (StateFile file = new StateFile(stateDirectory, HostFacts.system(), note -> { })) {
+            file.load();
+            file.prepare();
+            file.replaceWith(new ServiceTable(List.of(ServiceEntry.of(sip)), Timeouts.DEFAULT, List.of()));
+        }
 
         DaemonStartupException e = assertThrows(DaemonStartupException.class, this::start);
 
-        assertTrue(e.getMessage().contains("UDP 10.0.0.9:5060: jlvs has no SIP persistence engine"), e.getMessage());
+        // The rules judge the restored table before any engine sees it.
+        assertTrue(e.getMessage().contains("service UDP 10.0.0.9:5060 (scheduler \"rr\", persistence engine \"sip\"):"
+                + " jlvs has no SIP persistence engine"), e.getMessage());
         daemon = null;
     }
 }
