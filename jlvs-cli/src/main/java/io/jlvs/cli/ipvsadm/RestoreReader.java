@@ -3,7 +3,9 @@ package io.jlvs.cli.ipvsadm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +25,8 @@ final class RestoreReader {
     private int position;
     private int limit;
     private int pushedBack = -2;
+    private byte[] word = new byte[64];
+    private int afterWord;
 
     RestoreReader(InputStream in) {
         this.in = in;
@@ -54,13 +58,9 @@ final class RestoreReader {
                 }
                 continue;
             }
-            StringBuilder word = new StringBuilder();
-            while (c != EOF && !isSeparator(c)) {
-                word.append((char) c);
-                c = read();
-            }
+            String text = word(c);
             // c is the one separator fscanf's "%1[ \t\n\r]" takes, or the end of the input
-            String text = word.toString();
+            c = afterWord;
             if (!text.equals("ipvsadm")) {
                 words.add(text);
                 tokens++;
@@ -69,6 +69,36 @@ final class RestoreReader {
                 return Optional.of(words);
             }
         }
+    }
+
+    /**
+     * The word that starts with this character, read up to the next separator, which is taken
+     * and left in afterWord (EOF at the end of the input). Bytes are Latin-1 characters.
+     */
+    private String word(int first) {
+        int length = 0;
+        word[length++] = (byte) first;
+        while (true) {
+            if (position == limit && !fill()) {
+                afterWord = EOF;
+                break;
+            }
+            int start = position;
+            while (position < limit && !isSeparator(buffer[position] & 0xFF)) {
+                position++;
+            }
+            int run = position - start;
+            if (length + run > word.length) {
+                word = Arrays.copyOf(word, Math.max(word.length * 2, length + run));
+            }
+            System.arraycopy(buffer, start, word, length, run);
+            length += run;
+            if (position < limit) {
+                afterWord = buffer[position++] & 0xFF;
+                break;
+            }
+        }
+        return new String(word, 0, length, StandardCharsets.ISO_8859_1);
     }
 
     private static boolean isSeparator(int c) {
@@ -81,22 +111,28 @@ final class RestoreReader {
             pushedBack = -2;
             return c;
         }
-        if (position == limit) {
-            try {
-                int n = in.read(buffer);
-                while (n == 0) {
-                    n = in.read(buffer);
-                }
-                if (n < 0) {
-                    return EOF;
-                }
-                position = 0;
-                limit = n;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        if (position == limit && !fill()) {
+            return EOF;
         }
         return buffer[position++] & 0xFF;
+    }
+
+    /** Reads the next block; false at the end of the input. */
+    private boolean fill() {
+        try {
+            int n = in.read(buffer);
+            while (n == 0) {
+                n = in.read(buffer);
+            }
+            if (n < 0) {
+                return false;
+            }
+            position = 0;
+            limit = n;
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void unread(int c) {

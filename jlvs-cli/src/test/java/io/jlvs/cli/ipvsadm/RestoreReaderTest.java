@@ -3,8 +3,10 @@ package io.jlvs.cli.ipvsadm;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RestoreReaderTest {
 
     private static List<List<String>> lines(String input) {
-        RestoreReader reader = new RestoreReader(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        return lines(new RestoreReader(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static List<List<String>> lines(RestoreReader reader) {
         List<List<String>> lines = new ArrayList<>();
         Optional<List<String>> line;
         while ((line = reader.nextLine()).isPresent()) {
@@ -26,6 +31,26 @@ class RestoreReaderTest {
     @Test
     void wordsSplitAtBlanksTabsAndCarriageReturns() {
         assertEquals(List.of(List.of("-A", "-t", "10.0.0.1:80"), List.of("-C")), lines("-A -t\t10.0.0.1:80\r\n  -C \t\r\n"));
+    }
+
+    @Test
+    void wordsReadTheSameWhereverTheInputIsCutIntoBlocks() {
+        // 20,000 lines of 19 bytes cross the reader's 64 KB blocks inside words, separators and
+        // the word "ipvsadm"; a stream that hands out odd-sized pieces cuts it anywhere.
+        String line = "ipvsadm -a -t 1:80\n";
+        String input = line.repeat(20_000) + "-C";
+        List<List<String>> expected = new ArrayList<>(Collections.nCopies(20_000, List.of("-a", "-t", "1:80")));
+        expected.add(List.of("-C"));
+        byte[] bytes = input.getBytes(StandardCharsets.US_ASCII);
+        InputStream trickle = new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 7));
+            }
+        };
+
+        assertEquals(expected, lines(input));
+        assertEquals(expected, lines(new RestoreReader(trickle)));
     }
 
     @Test
