@@ -170,7 +170,14 @@ class WireCodecTest {
             "{\"type\":\"SetTimeouts\",\"timeouts\":{\"tcp\":-1,\"tcpFin\":0,\"udp\":0}}",
             "{\"type\":\"Flush\",\"extra\":1}",
             "{\"type\":\"Flush\"} {\"type\":\"Flush\"}",
-            "{\"type\":\"Ok\"}"})
+            "{\"type\":\"Ok\"}",
+            "{\"type\":\"Batch\"}",
+            "{\"type\":\"Batch\",\"packed\":\"AAAA\"}",
+            "{\"type\":\"Batch\",\"packed\":\"not base64!\"}",
+            "{\"type\":\"Batch\",\"packed\":42}",
+            "{\"type\":\"Batch\",\"packed\":\"BA==\"}",
+            "{\"type\":\"Batch\",\"commands\":[],\"packed\":\"DAAAAAA=\"}",
+            "{\"type\":\"Batch\",\"commands\":[],\"extra\":1}"})
     void aLineThatIsNotARequestIsRefusedWithAReason(String line) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WireCodec.decodeRequest(line));
         assertTrue(e.getMessage().startsWith("not a jlvs request: "), e.getMessage());
