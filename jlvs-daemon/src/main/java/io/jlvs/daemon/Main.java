@@ -13,12 +13,22 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int status = run(args);
+        // A jlvs adm that succeeded just returns (it leaves no thread behind): System.exit looks up
+        // a System.Logger to log the exit, which scans every jar on the class path for a logger
+        // finder, a tenth of a shell loop's ipvsadm call.
+        if (status != 0 || !isAdm(args)) {
+            System.exit(status);
+        }
+    }
+
+    private static boolean isAdm(String[] args) {
+        return args.length > 0 && args[0].equals("adm");
     }
 
     /** Runs the command and returns its exit status (for tests). */
     public static int run(String... args) {
-        if (args.length > 0 && args[0].equals("adm")) {
+        if (isAdm(args)) {
             return AdmCommand.run(Arrays.copyOfRange(args, 1, args.length));
         }
         if (args.length > 1 && args[0].equals("help") && args[1].equals("adm")) {

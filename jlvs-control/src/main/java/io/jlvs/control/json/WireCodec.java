@@ -1,49 +1,90 @@
 package io.jlvs.control.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jlvs.control.api.Command;
+import io.jlvs.control.binary.BinaryCodec;
+import io.jlvs.control.api.ConnectionEntry;
+import io.jlvs.control.api.IpvsError;
+import io.jlvs.control.api.Query;
 import io.jlvs.control.api.Reply;
 import io.jlvs.control.api.Request;
+import io.jlvs.control.api.ServiceStatus;
+import io.jlvs.core.model.DestinationSpec;
+import io.jlvs.core.model.ServiceKey;
+import io.jlvs.core.model.ServiceSpec;
+import io.jlvs.core.model.SyncDaemonSpec;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 
 /**
  * The control socket's protocol: one JSON document per line, a Request from the client and a
- * Reply from jlvsd, each tagged with "type". When jlvsd cannot handle a line at all (it is not
- * JSON, not a known request, or the daemon failed) it answers {"type":"ProtocolError",
- * "message":...} instead of a Reply; {@link #decodeReply} turns that into a
- * {@link JlvsdErrorException}.
+ * Reply from jlvsd, each tagged with "type" (the record's simple name). When jlvsd cannot handle
+ * a line at all (it is not JSON, not a known request, or the daemon failed) it answers
+ * {"type":"ProtocolError","message":...} instead of a Reply; {@link #decodeReply} turns that into
+ * a {@link JlvsdErrorException}.
+ *
+ * <p>Records travel field for field (see ModelFormat), except a Batch, which travels packed in
+ * the binary codec's form (see {@link #readBatch}).
+ *
+ * <p>Written by hand, without Jackson: {@code jlvs adm} is started once per call from shell
+ * loops, and setting up a Jackson mapper cost it more than everything else together. Both
+ * jlvsd and the client use this class, so the two sides cannot drift; WireCodecTest checks the
+ * shapes against the Jackson mapping the state file uses ({@link JlvsJson}).
  */
 public final class WireCodec {
     /** The "type" of the error line that stands in for a Reply. */
     public static final String PROTOCOL_ERROR = "ProtocolError";
-
-    private static final ObjectMapper MAPPER = JlvsJson.mapper();
+    private static final String PACKED = "packed";
+    private static final String COMMANDS = "commands";
 
     private WireCodec() {
     }
 
     /** One request as one line of JSON (no line break). */
     public static String encode(Request request) {
-        return write(MAPPER.writerFor(Request.class), request);
+        JsonWriter out = new JsonWriter();
+        write(out, request);
+        return out.toString();
     }
 
     /** One reply as one line of JSON (no line break). */
     public static String encode(Reply reply) {
-        return write(MAPPER.writerFor(Reply.class), reply);
+        JsonWriter out = new JsonWriter();
+        switch (reply) {
+            case Reply.Ok() -> out.beginTagged("Ok");
+            case Reply.Failure(IpvsError error, int index, String detail) -> {
+                out.beginTagged("Failure").name("error");
+                if (error == null) {
+                    out.nullValue();
+                } else {
+                    out.value(error);
+                }
+                out.name("index").value(index).name("detail").value(detail);
+            }
+            case Reply.Services(int connectionTableSize, List<ServiceStatus> services) -> out.beginTagged("Services")
+                    .name("connectionTableSize").value(connectionTableSize).array("services", services, ModelFormat::write);
+            case Reply.Connections(List<ConnectionEntry> connections) -> out.beginTagged("Connections")
+                    .array("connections", connections, ModelFormat::write);
+            case Reply.CurrentTimeouts current -> {
+                out.beginTagged("CurrentTimeouts").name("timeouts");
+                ModelFormat.write(out, current.timeouts());
+            }
+            case Reply.DataPlane(String name) -> out.beginTagged("DataPlane").name("name").value(name);
+            case Reply.ProxyNotice(boolean due) -> out.beginTagged("ProxyNotice").name("due").value(due);
+            case Reply.Daemons(List<SyncDaemonSpec> daemons) -> out.beginTagged("Daemons")
+                    .array("daemons", daemons, ModelFormat::write);
+        }
+        return out.endObject().toString();
     }
 
     /** The error line for a request that could not be handled. */
     public static String encodeError(String message) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put(JlvsJson.TYPE_PROPERTY, PROTOCOL_ERROR);
-        node.put("message", message);
-        return write(MAPPER.writer(), node);
+        return new JsonWriter().beginTagged(PROTOCOL_ERROR).name("message").value(message).endObject().toString();
     }
 
     /**
@@ -52,36 +93,41 @@ public final class WireCodec {
      * @throws IllegalArgumentException with a message fit for the client when the line is not a request
      */
     public static Request decodeRequest(String line) {
+        Object parsed;
         try {
-            return present(MAPPER.readValue(line, Request.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a jlvs request: " + e.getOriginalMessage(), e);
+            parsed = JsonReader.parse(line);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a jlvs request: " + e.getMessage(), e);
         }
+        return readRequest(parsed);
     }
 
     /**
-     * Reads a request line from its bytes (UTF-8, without the line break), so a long line is
-     * parsed where it was read instead of being copied into a String first.
+     * Reads a request line from its bytes (UTF-8, without the line break).
      *
      * @throws IllegalArgumentException with a message fit for the client when the line is not a request
      * @throws UncheckedIOException     when the stream itself fails
      */
     public static Request decodeRequest(InputStream line) {
+        String text;
         try {
-            return present(MAPPER.readValue(line, Request.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a jlvs request: " + e.getOriginalMessage(), e);
+            text = new String(line.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a request line", e);
         }
+        return decodeRequest(text);
     }
 
-    /** The JSON literal null parses as no request at all: refused like any other non-request. */
-    private static Request present(Request request) {
-        if (request == null) {
+    /** A parsed line as a request; the JSON literal null is no request at all, refused like any other. */
+    private static Request readRequest(Object parsed) {
+        if (parsed == null) {
             throw new IllegalArgumentException("not a request: null");
         }
-        return request;
+        try {
+            return readRequest(JsonFields.of(parsed, "a request"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("not a jlvs request: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -90,27 +136,155 @@ public final class WireCodec {
      * @throws JlvsdErrorException when the line is jlvsd's error line, or not a reply at all
      */
     public static Reply decodeReply(String line) throws JlvsdErrorException {
-        JsonNode node;
+        JsonFields in;
         try {
-            node = MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new JlvsdErrorException("jlvsd sent a line that is not JSON: " + e.getOriginalMessage());
-        }
-        if (node != null && PROTOCOL_ERROR.equals(node.path(JlvsJson.TYPE_PROPERTY).asText())) {
-            throw new JlvsdErrorException(node.path("message").asText("jlvsd refused the request"));
+            in = JsonFields.of(JsonReader.parse(line), "a reply");
+        } catch (IllegalArgumentException e) {
+            throw new JlvsdErrorException("jlvsd sent a line that is not JSON: " + e.getMessage());
         }
         try {
-            return MAPPER.treeToValue(node, Reply.class);
-        } catch (JsonProcessingException e) {
-            throw new JlvsdErrorException("jlvsd sent a line that is not a reply: " + e.getOriginalMessage());
+            if (PROTOCOL_ERROR.equals(in.string(JlvsJson.TYPE_PROPERTY))) {
+                throw new JlvsdErrorException(in.string("message"));
+            }
+            return readReply(in);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new JlvsdErrorException("jlvsd sent a line that is not a reply: " + e.getMessage());
         }
     }
 
-    private static String write(ObjectWriter writer, Object value) {
-        try {
-            return writer.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot encode " + value.getClass().getSimpleName(), e);
+    private static void write(JsonWriter out, Request request) {
+        switch (request) {
+            case Command.AddService(var service) -> writeService(out.beginTagged("AddService"), service);
+            case Command.EditService(var service) -> writeService(out.beginTagged("EditService"), service);
+            case Command.DelService(var key) -> {
+                out.beginTagged("DelService").name("key");
+                ModelFormat.write(out, key);
+            }
+            case Command.Flush() -> out.beginTagged("Flush");
+            case Command.AddDest(var key, var destination) -> writeDestination(out.beginTagged("AddDest"), key, destination);
+            case Command.EditDest(var key, var destination) -> writeDestination(out.beginTagged("EditDest"), key, destination);
+            case Command.DelDest(var key, var address, int port) -> {
+                out.beginTagged("DelDest").name("key");
+                ModelFormat.write(out, key);
+                out.name("address").value(address.getHostAddress()).name("port").value(port);
+            }
+            case Command.Zero(var key) -> {
+                out.beginTagged("Zero").name("key");
+                ModelFormat.writeOptional(out, key);
+            }
+            case Command.SetTimeouts(var timeouts) -> {
+                out.beginTagged("SetTimeouts").name("timeouts");
+                ModelFormat.write(out, timeouts);
+            }
+            case Command.StartDaemon(var daemon) -> {
+                out.beginTagged("StartDaemon").name("daemon");
+                ModelFormat.write(out, daemon);
+            }
+            case Command.StopDaemon(var state) -> out.beginTagged("StopDaemon").name("state").value(state);
+            case Command.Batch batch -> out.beginTagged("Batch").name(PACKED)
+                    .value(Base64.getEncoder().encodeToString(BinaryCodec.encode(batch)));
+            case Query.GetServices(var key) -> {
+                out.beginTagged("GetServices").name("key");
+                ModelFormat.writeOptional(out, key);
+            }
+            case Query.GetConnections() -> out.beginTagged("GetConnections");
+            case Query.GetTimeouts() -> out.beginTagged("GetTimeouts");
+            case Query.GetDaemons() -> out.beginTagged("GetDaemons");
+            case Query.GetDataPlane() -> out.beginTagged("GetDataPlane");
+            case Query.ClaimProxyNotice() -> out.beginTagged("ClaimProxyNotice");
         }
+        out.endObject();
+    }
+
+    private static void writeService(JsonWriter out, ServiceSpec service) {
+        ModelFormat.write(out.name("service"), service);
+    }
+
+    private static void writeDestination(JsonWriter out, ServiceKey key, DestinationSpec destination) {
+        ModelFormat.write(out.name("key"), key);
+        ModelFormat.write(out.name("destination"), destination);
+    }
+
+    private static Request readRequest(JsonFields in) {
+        String type = in.string(JlvsJson.TYPE_PROPERTY);
+        Request request = switch (type) {
+            case "AddService" -> new Command.AddService(ModelFormat.readServiceSpec(in.object("service")));
+            case "EditService" -> new Command.EditService(ModelFormat.readServiceSpec(in.object("service")));
+            case "DelService" -> new Command.DelService(ModelFormat.readKey(in.object("key")));
+            case "Flush" -> new Command.Flush();
+            case "AddDest" -> new Command.AddDest(ModelFormat.readKey(in.object("key")),
+                    ModelFormat.readDestinationSpec(in.object("destination")));
+            case "EditDest" -> new Command.EditDest(ModelFormat.readKey(in.object("key")),
+                    ModelFormat.readDestinationSpec(in.object("destination")));
+            case "DelDest" -> new Command.DelDest(ModelFormat.readKey(in.object("key")), in.address("address"),
+                    in.integer("port"));
+            case "Zero" -> new Command.Zero(ModelFormat.readOptionalKey(in, "key"));
+            case "SetTimeouts" -> new Command.SetTimeouts(ModelFormat.readTimeouts(in.object("timeouts")));
+            case "StartDaemon" -> new Command.StartDaemon(ModelFormat.readDaemon(in.object("daemon")));
+            case "StopDaemon" -> new Command.StopDaemon(in.constant("state", SyncDaemonSpec.State.values()));
+            case "Batch" -> readBatch(in);
+            case "GetServices" -> new Query.GetServices(ModelFormat.readOptionalKey(in, "key"));
+            case "GetConnections" -> new Query.GetConnections();
+            case "GetTimeouts" -> new Query.GetTimeouts();
+            case "GetDaemons" -> new Query.GetDaemons();
+            case "GetDataPlane" -> new Query.GetDataPlane();
+            case "ClaimProxyNotice" -> new Query.ClaimProxyNotice();
+            default -> throw new IllegalArgumentException("unknown request type \"" + type + "\"");
+        };
+        in.finish(type);
+        return request;
+    }
+
+    /**
+     * A Batch: packed, its commands in the binary codec's form as one base64 string (ipvsadm -R of
+     * 10,000 services is 110,000 commands: 28 MB as one JSON object each, 5 MB packed), or as one
+     * object per command under "commands", which still reads.
+     */
+    private static Command.Batch readBatch(JsonFields in) {
+        boolean packed = in.has(PACKED);
+        if (packed == in.has(COMMANDS)) {
+            throw new IllegalArgumentException(packed ? "a Batch with both \"packed\" and \"commands\""
+                    : "a Batch needs \"packed\" or \"commands\"");
+        }
+        if (!packed) {
+            return new Command.Batch(in.list(COMMANDS, "a batched command", WireCodec::readCommand));
+        }
+        Command command;
+        try {
+            command = BinaryCodec.readCommand(ByteBuffer.wrap(Base64.getDecoder().decode(in.string(PACKED))));
+        } catch (BinaryCodec.MalformedException e) {
+            throw new IllegalArgumentException("a packed Batch that does not read: " + e.getMessage());
+        }
+        if (command instanceof Command.Batch batch) {
+            return batch;
+        }
+        throw new IllegalArgumentException("a packed Batch that holds a " + command.getClass().getSimpleName());
+    }
+
+    private static Command readCommand(JsonFields in) {
+        if (readRequest(in) instanceof Command command) {
+            return command;
+        }
+        throw new IllegalArgumentException("a batch holds commands only, not queries");
+    }
+
+    private static Reply readReply(JsonFields in) {
+        String type = in.string(JlvsJson.TYPE_PROPERTY);
+        Reply reply = switch (type) {
+            case "Ok" -> new Reply.Ok();
+            case "Failure" -> new Reply.Failure(in.optionalConstant("error", IpvsError.values(), null),
+                    in.integer("index"), in.optionalString("detail"));
+            case "Services" -> new Reply.Services(in.integer("connectionTableSize"),
+                    in.list("services", "a service's status", ModelFormat::readServiceStatus));
+            case "Connections" -> new Reply.Connections(
+                    in.list("connections", "a connection entry", ModelFormat::readConnection));
+            case "CurrentTimeouts" -> new Reply.CurrentTimeouts(ModelFormat.readTimeouts(in.object("timeouts")));
+            case "DataPlane" -> new Reply.DataPlane(in.string("name"));
+            case "ProxyNotice" -> new Reply.ProxyNotice(in.bool("due"));
+            case "Daemons" -> new Reply.Daemons(in.list("daemons", "a sync daemon", ModelFormat::readDaemon));
+            default -> throw new IllegalArgumentException("unknown reply type \"" + type + "\"");
+        };
+        in.finish(type);
+        return reply;
     }
 }

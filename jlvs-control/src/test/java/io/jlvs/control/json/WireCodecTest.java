@@ -22,6 +22,9 @@ import io.jlvs.core.model.TrafficRates;
 import io.jlvs.core.model.TrafficStats;
 import io.jlvs.core.model.TunnelFlags;
 import io.jlvs.core.model.TunnelType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +34,7 @@ import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -177,10 +181,136 @@ class WireCodecTest {
             "{\"type\":\"Batch\",\"packed\":42}",
             "{\"type\":\"Batch\",\"packed\":\"BA==\"}",
             "{\"type\":\"Batch\",\"commands\":[],\"packed\":\"DAAAAAA=\"}",
-            "{\"type\":\"Batch\",\"commands\":[],\"extra\":1}"})
+            "{\"type\":\"Batch\",\"commands\":[],\"extra\":1}",
+            "[]",
+            "{\"type\":\"Flush\",\"type\":\"Flush\"}",
+            "{\"type\":\"GetServices\",\"key\":{\"type\":\"Address\",\"protocol\":\"TCP\",\"address\":\"10.0.0.1\"}}",
+            "{\"type\":\"GetServices\",\"key\":{\"type\":\"Mark\",\"family\":\"INET\",\"mark\":1.5}}",
+            "{\"type\":\"GetServices\",\"key\":{\"type\":\"Mark\",\"family\":\"INET\",\"mark\":4294967296}}",
+            "{\"type\":\"Batch\",\"commands\":[{\"type\":\"GetTimeouts\"}]}",
+            "{\"type\":\"Batch\",\"commands\":[null]}",
+            "{\"type\":\"DataPlane\",\"name\":\"unterminated}"})
     void aLineThatIsNotARequestIsRefusedWithAReason(String line) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WireCodec.decodeRequest(line));
         assertTrue(e.getMessage().startsWith("not a jlvs request: "), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "255.255.255.255", "192.168.1.7", "10.0.0.1", "2001:db8::7", "::ffff:10.0.0.1"})
+    void anAddressLiteralReadsAsInetAddressReadsIt(String literal) {
+        Request decoded = WireCodec.decodeRequest(delDest(literal));
+
+        assertEquals(new Command.DelDest(WEB, ip(literal), 80), decoded);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"256.0.0.1", "1.2.3.4.5", "1..2.3", "1.2.3.", "a.b.c.d", "10.0.0.1 ", "-1.0.0.0"})
+    void aStringThatIsNoAddressIsRefused(String literal) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WireCodec.decodeRequest(delDest(literal)));
+        assertTrue(e.getMessage().contains("not a numeric IPv4 or IPv6 address"), e.getMessage());
+    }
+
+    private static String delDest(String address) {
+        return "{\"type\":\"DelDest\",\"key\":{\"type\":\"Address\",\"protocol\":\"TCP\",\"address\":\"10.0.0.1\","
+                + "\"port\":80},\"address\":\"" + address + "\",\"port\":80}";
+    }
+
+    @Test
+    void aLineNestedDeeperThanAnyRequestIsRefusedNotAStackOverflow() {
+        String line = "[".repeat(100_000) + "]".repeat(100_000);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WireCodec.decodeRequest(line));
+        assertTrue(e.getMessage().contains("nested deeper than"), e.getMessage());
+    }
+
+    @Test
+    void escapedStringsSurviveTheTrip() throws JlvsdErrorException {
+        Reply reply = new Reply.DataPlane("quote \" backslash \\ tab \t nul \u0000 é \uD83D\uDE00");
+
+        assertEquals(reply, WireCodec.decodeReply(WireCodec.encode(reply)));
+        assertEquals(new Reply.DataPlane("A\u00e9/"), WireCodec.decodeReply("{\"type\":\"DataPlane\",\"name\":\"\\u0041\u00e9\\/\"}"));
+    }
+
+    /**
+     * The hand-written codec writes each record as the Jackson mapping of the state file does
+     * (same names, same nesting, same "type" tags), except that stats and rates are arrays of
+     * their five counters and that the optional properties are left out at their defaults.
+     */
+    @ParameterizedTest
+    @MethodSource("requests")
+    void aRequestHasTheShapeOfTheStateFilesMapping(Request request) throws Exception {
+        assertEquals(jacksonShape(JlvsJson.mapper().writerFor(Request.class).writeValueAsString(request)),
+                JlvsJson.mapper().readTree(WireCodec.encode(request)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("replies")
+    void aReplyHasTheShapeOfTheStateFilesMapping(Reply reply) throws Exception {
+        assertEquals(jacksonShape(JlvsJson.mapper().writerFor(Reply.class).writeValueAsString(reply)),
+                JlvsJson.mapper().readTree(WireCodec.encode(reply)));
+    }
+
+    /**
+     * Jackson's tree of a value, with every "stats" and "rates" object turned into an array of its
+     * values, and every optional property at its default removed.
+     */
+    private static JsonNode jacksonShape(String json) throws Exception {
+        JsonNode tree = JlvsJson.mapper().readTree(json);
+        compact(tree);
+        return tree;
+    }
+
+    private static void compact(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (String name : List.of("stats", "rates")) {
+                if (object.get(name) instanceof ObjectNode counters) {
+                    ArrayNode values = object.putArray(name);
+                    counters.elements().forEachRemaining(values::add);
+                }
+            }
+            for (String optional : ModelFormat.OPTIONAL) {
+                String[] nameAndDefault = optional.split("=");
+                JsonNode value = object.get(nameAndDefault[0]);
+                boolean atDefault = value != null && (nameAndDefault.length == 2
+                        ? value.asText().equals(nameAndDefault[1])
+                        : value.isArray() ? value.toString().equals("[0,0,0,0,0]")
+                        : value.isTextual() ? value.asText().isEmpty() : value.isNumber() && value.asLong() == 0);
+                if (atDefault) {
+                    object.remove(nameAndDefault[0]);
+                }
+            }
+        }
+        node.elements().forEachRemaining(WireCodecTest::compact);
+    }
+
+    @Test
+    void theOptionalPropertiesAreLeftOutAtTheirDefaultAndReadBackAsIt() throws JlvsdErrorException {
+        DestinationStatus idle = new DestinationStatus(REAL, 0, 0, 0, TrafficStats.ZERO, TrafficRates.ZERO);
+        Reply reply = new Reply.Services(4096, List.of(new ServiceStatus(new ServiceSpec(WEB, "rr", 0, 0, -1, ""),
+                TrafficStats.ZERO, TrafficRates.ZERO, List.of(idle))));
+
+        String line = WireCodec.encode(reply);
+
+        assertEquals("{\"type\":\"Services\",\"connectionTableSize\":4096,\"services\":[{\"spec\":{\"key\":"
+                + "{\"type\":\"Address\",\"protocol\":\"TCP\",\"address\":\"10.0.0.1\",\"port\":80},"
+                + "\"scheduler\":\"rr\",\"netmask\":-1},\"destinations\":[{\"spec\":{\"address\":\"192.168.1.1\","
+                + "\"port\":8080,\"method\":\"MASQ\",\"weight\":3}}]}]}", line);
+        assertEquals(reply, WireCodec.decodeReply(line));
+    }
+
+    @Test
+    void aListingOfAThousandServicesStaysSmall() {
+        List<ServiceStatus> services = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            ServiceKey key = new ServiceKey.Address(Protocol.TCP, ip("10.1." + i / 256 + "." + i % 256), 80);
+            services.add(new ServiceStatus(new ServiceSpec(key, "wlc", 0, 0, 0xFFFFFFFF, ""), TrafficStats.ZERO,
+                    TrafficRates.ZERO, List.of(new DestinationStatus(REAL, 0, 0, 0, TrafficStats.ZERO, TrafficRates.ZERO))));
+        }
+
+        int bytes = WireCodec.encode(new Reply.Services(4096, services)).length();
+
+        assertTrue(bytes < 250_000, bytes + " bytes");
     }
 
     @Test

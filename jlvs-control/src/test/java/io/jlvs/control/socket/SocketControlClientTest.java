@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -23,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The client's deadline and the cause it names when the socket cannot be used. */
 class SocketControlClientTest {
-    private static final ControlTimeout SHORT = new ControlTimeout(new BigDecimal("0.3"));
+    private static final ControlTimeout SHORT = ControlTimeout.parse("0.3");
 
     @TempDir
     Path dir;
