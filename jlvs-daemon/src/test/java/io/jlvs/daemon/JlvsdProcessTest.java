@@ -11,6 +11,7 @@ import io.jlvs.core.model.Protocol;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.SyncDaemonSpec;
 import io.jlvs.core.model.Timeouts;
+import io.jlvs.testkit.PortReservation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import static io.jlvs.daemon.DaemonFixtures.ok;
 import static io.jlvs.daemon.DaemonFixtures.real;
 import static io.jlvs.daemon.DaemonFixtures.service;
-import static io.jlvs.daemon.DaemonFixtures.tcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,16 +44,23 @@ class JlvsdProcessTest {
     void aDaemonKilledWithSigkillComesBackWithEveryRule() throws Exception {
         Path socket = dir.resolve("jlvsd.sock");
         Path state = dir.resolve("state");
-        ServiceKey web = tcp("10.0.0.1", 80);
-        ServiceKey dns = new ServiceKey.Address(Protocol.UDP, InetAddress.ofLiteral("10.0.0.2"), 53);
+        // The proxy engine listens for both services: ports held for this test, never fixed ones that
+        // another run on the machine may be using.
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        PortReservation webPort = PortReservation.on(loopback);
+        PortReservation dnsPort = PortReservation.udpOn(loopback);
+        ServiceKey web = new ServiceKey.Address(Protocol.TCP, loopback, webPort.port());
+        ServiceKey dns = new ServiceKey.Address(Protocol.UDP, loopback, dnsPort.port());
         List<Request> queries = List.of(new Query.GetServices(null), new Query.GetTimeouts(), new Query.GetDaemons());
-        try {
+        try (webPort) {
             Process first = startDaemon(socket, state);
             List<Reply> before = new ArrayList<>();
             try (SocketControlClient client = new SocketControlClient(socket)) {
                 ok(client, new Command.AddService(service(web)));
                 ok(client, new Command.AddDest(web, real("192.168.1.1", 80, 1)));
                 ok(client, new Command.AddDest(web, real("192.168.1.2", 80, 3)));
+                // Two UDP sockets on one port would share its datagrams: the engine's takes it over.
+                dnsPort.close();
                 ok(client, new Command.AddService(service(dns)));
                 ok(client, new Command.AddDest(dns, real("192.168.1.3", 53, 1)));
                 ok(client, new Command.EditDest(dns,
