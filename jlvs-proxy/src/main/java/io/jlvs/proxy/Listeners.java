@@ -3,15 +3,16 @@ package io.jlvs.proxy;
 import io.jlvs.core.engine.EngineCore;
 import io.jlvs.core.model.Protocol;
 import io.jlvs.core.model.ServiceKey;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.ReflectiveChannelFactory;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.DatagramChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,18 +35,24 @@ import java.util.Set;
  */
 final class Listeners {
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
+    /** The listen queue of a TCP listener. */
+    private static final int BACKLOG = 1024;
 
     private final ProxyCore core;
-    private final EventLoopGroup group;
     private final Map<ServiceKey.Address, Channel> tcp = new HashMap<>();
     private final Map<ServiceKey.Address, UdpListener> udp = new HashMap<>();
     private final Set<ServiceKey> toldUnproxied = new HashSet<>();
     private final Set<ServiceKey> toldBindFailure = new HashSet<>();
+    private final ChannelFactory<? extends ServerChannel> serverChannels;
+    private final ChannelFactory<? extends DatagramChannel> datagramChannels;
+    private final TcpAcceptor acceptor;
     private boolean closed;
 
-    Listeners(ProxyCore core, EventLoopGroup group) {
+    Listeners(ProxyCore core) {
         this.core = core;
-        this.group = group;
+        this.serverChannels = new ReflectiveChannelFactory<>(core.transport.serverChannel());
+        this.datagramChannels = new ReflectiveChannelFactory<>(core.transport.datagramChannel());
+        this.acceptor = new TcpAcceptor(core);
     }
 
     /**
@@ -131,30 +138,14 @@ final class Listeners {
     }
 
     private ChannelFuture bindTcp(ServiceKey.Address key) {
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(group)
-                .channel(core.transport.serverChannel())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.AUTO_READ, false)
-                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                // Netty turns TCP_NODELAY on by default (Linux): not a second setsockopt per socket
-                .childOption(ChannelOption.TCP_NODELAY, ProxyCore.NODELAY_BY_DEFAULT ? null : Boolean.TRUE)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new RelayHandler(new TcpRelay(core, ch), TcpRelay.CLIENT));
-                    }
-                });
-        if (core.transport.freebind()) {
-            bootstrap.option(EpollChannelOption.IP_FREEBIND, true);
-        }
-        ChannelFuture bound = bootstrap.bind(new InetSocketAddress(key.address(), key.port()));
-        core.descriptors.track(bound.channel());
-        tcp.put(key, bound.channel());
+        ServerChannel channel = serverChannels.newChannel();
+        channel.config().setOption(ChannelOption.SO_BACKLOG, BACKLOG);
+        channel.pipeline().addLast(acceptor);
+        ChannelFuture bound = registerAndBind(channel, new InetSocketAddress(key.address(), key.port()));
+        tcp.put(key, channel);
         bound.addListener(f -> {
             if (!f.isSuccess()) {
-                tcp.remove(key, bound.channel());
+                tcp.remove(key, channel);
             }
         });
         return bound;
@@ -163,17 +154,10 @@ final class Listeners {
     private ChannelFuture bindUdp(ServiceKey.Address key) {
         InetSocketAddress address = new InetSocketAddress(key.address(), key.port());
         UdpListener listener = new UdpListener(core, address);
-        Bootstrap bootstrap = new Bootstrap()
-                .group(group)
-                .channel(core.transport.datagramChannel())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .handler(listener);
-        if (core.transport.freebind()) {
-            bootstrap.option(EpollChannelOption.IP_FREEBIND, true);
-        }
-        ChannelFuture bound = bootstrap.bind(address);
-        core.descriptors.track(bound.channel());
-        listener.channel(bound.channel());
+        DatagramChannel channel = datagramChannels.newChannel();
+        channel.pipeline().addLast(listener);
+        ChannelFuture bound = registerAndBind(channel, address);
+        listener.channel(channel);
         udp.put(key, listener);
         bound.addListener(f -> {
             if (!f.isSuccess()) {
@@ -181,6 +165,40 @@ final class Listeners {
             }
         });
         return bound;
+    }
+
+    /**
+     * Registers a listening socket built by hand (no Bootstrap per service: no option maps, no
+     * initializer task, no resolver) and binds it, with SO_REUSEADDR and, on epoll, IP_FREEBIND.
+     * On the loop thread both complete at once, so 10,000 listeners cost 10,000 binds and little
+     * else. A socket that fails either step is closed.
+     */
+    private ChannelFuture registerAndBind(Channel channel, InetSocketAddress address) {
+        channel.config().setOption(ChannelOption.SO_REUSEADDR, true);
+        if (core.transport.freebind()) {
+            channel.config().setOption(EpollChannelOption.IP_FREEBIND, true);
+        }
+        core.descriptors.track(channel);
+        ChannelFuture registered = core.loop.register(channel);
+        if (registered.isDone()) {
+            return registered.isSuccess() ? channel.bind(address).addListener(ChannelFutureListener.CLOSE_ON_FAILURE)
+                    : closeForcibly(registered);
+        }
+        ChannelPromise bound = channel.newPromise();
+        registered.addListener(r -> {
+            if (r.isSuccess()) {
+                channel.bind(address, bound).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            } else {
+                closeForcibly(registered);
+                bound.setFailure(r.cause());
+            }
+        });
+        return bound;
+    }
+
+    private static ChannelFuture closeForcibly(ChannelFuture failed) {
+        failed.channel().unsafe().closeForcibly();
+        return failed;
     }
 
     /**

@@ -61,7 +61,7 @@ public final class ProxyEngine implements DataPlane, AutoCloseable {
         EventLoop loop = group.next();
         loop.execute(() -> loopThread = Thread.currentThread());
         this.core = new ProxyCore(options, transport, loop, engineCore(options, clock));
-        this.listeners = new Listeners(core, group);
+        this.listeners = new Listeners(core);
         this.commands = new CommandRunner(core, listeners);
         long tick = ConnectionTable.TICK_NANOS;
         this.ticker = loop.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.NANOSECONDS);

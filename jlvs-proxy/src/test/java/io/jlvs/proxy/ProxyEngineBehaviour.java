@@ -842,6 +842,48 @@ abstract class ProxyEngineBehaviour {
     }
 
     @Test
+    void listenersThatFailToBindAtEveryRetryGiveTheirSocketsBack() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        ServiceKey.Address taken = tcpKey(takenPort());
+        engine().apply(List.of(new EngineCommand.LoadTable(List.of(new ServiceConfig(spec(taken, "rr", 0),
+                List.of(dest(a.address(), a.port(), 1)))), Timeouts.DEFAULT))).get(5, TimeUnit.SECONDS);
+        int openAfterLoad = query(EngineView::openSockets);
+        long before = OpenDescriptors.count();
+
+        for (int i = 0; i < 50; i++) {
+            apply(new EngineCommand.Zero(null)); // each change tries the listener again
+        }
+
+        assertEquals(openAfterLoad, (int) query(EngineView::openSockets));
+        assertTrue((boolean) query(v -> v.listening().isEmpty()));
+        OpenDescriptors.awaitAtMost(before + 10, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void handBuiltListenersServeEachOfManyServicesOnOnePort() throws Exception {
+        TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
+        // held on every address (never listening), so no other process takes the port meanwhile
+        PortReservation held = PortReservation.on(InetAddress.ofLiteral("0.0.0.0"));
+        resources.add(held);
+        int port = held.port();
+        List<ServiceKey.Address> keys = new ArrayList<>();
+        List<EngineCommand> commands = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ServiceKey.Address key = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral(nextAddress()), port);
+            keys.add(key);
+            commands.add(new EngineCommand.AddService(spec(key, "rr", 0)));
+            commands.add(new EngineCommand.AddDestination(key, dest(a.address(), a.port(), 1)));
+        }
+
+        engine().apply(commands).get(5, TimeUnit.SECONDS);
+
+        assertEquals(Set.copyOf(keys), query(EngineView::listening));
+        for (ServiceKey.Address key : keys) {
+            assertEquals("a", nameFrom(key, null));
+        }
+    }
+
+    @Test
     void aServiceWithoutASchedulerIsListenedForAndResetsClientsWithoutATemplate() throws Exception {
         TcpBackend a = backend("a", TcpBackend.NAME_THEN_ECHO);
         ServiceKey.Address key = tcpService("none", 0, List.of(a), 1);
