@@ -115,15 +115,17 @@ public final class EngineCore {
     /** Checks the whole table first, so a table the engine cannot take changes nothing. */
     private void load(EngineCommand.LoadTable load) {
         Set<ServiceKey> keys = new HashSet<>();
+        Set<Server> servers = new HashSet<>();
         for (ServiceConfig service : load.services()) {
             ServiceKey key = service.spec().key();
             if (!keys.add(key)) {
                 throw new EngineRejection(describe(key) + ": the service appears twice");
             }
             requireServable(service.spec());
-            Set<String> servers = new HashSet<>();
+            servers.clear();
             for (DestinationSpec destination : service.destinations()) {
-                if (!servers.add(server(destination))) {
+                // a record, not the text of the address: a 100,000-server table formats nothing
+                if (!servers.add(new Server(destination.address(), destination.port()))) {
                     throw new EngineRejection(describe(key) + ": real server " + server(destination) + " appears twice");
                 }
             }
@@ -137,6 +139,10 @@ public final class EngineCore {
             }
         }
         states.setTimeouts(load.timeouts());
+    }
+
+    /** A real server's identity within its service, for the duplicate check of a loaded table. */
+    private record Server(InetAddress address, int port) {
     }
 
     private void requireAbsent(ServiceKey key) {

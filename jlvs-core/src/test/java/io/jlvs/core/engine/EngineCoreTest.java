@@ -114,6 +114,23 @@ class EngineCoreTest {
     }
 
     @Test
+    void aLoadedTableWithARealServerTwiceInOneServiceIsRefusedNamingItAndChangesNothing() {
+        core.apply(new EngineCommand.AddService(spec(WEB, "rr", 0)));
+        TableSnapshot before = core.snapshot();
+        ServiceKey other = new ServiceKey.Address(Protocol.TCP, ip("10.0.0.2"), 80);
+        // the same server in two services is fine; twice in one is not
+        List<ServiceConfig> table = List.of(new ServiceConfig(spec(WEB, "rr", 0), List.of(dest("192.168.1.1"))),
+                new ServiceConfig(spec(other, "rr", 0), List.of(dest("192.168.1.1"), dest("192.168.1.2"),
+                        dest("192.168.1.1"))));
+
+        EngineRejection e = assertThrows(EngineRejection.class,
+                () -> core.apply(new EngineCommand.LoadTable(table, Timeouts.DEFAULT)));
+
+        assertEquals("TCP 10.0.0.2:80: real server 192.168.1.1:80 appears twice", e.getMessage());
+        assertEquals(before, core.snapshot());
+    }
+
+    @Test
     void loadingATableReplacesEveryServiceAndKeepsTheOrderOfRealServers() {
         core.apply(new EngineCommand.AddService(spec(new ServiceKey.Mark(io.jlvs.core.model.AddressFamily.INET, 3),
                 "wlc", 0)));
