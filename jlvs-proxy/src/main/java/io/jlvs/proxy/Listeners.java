@@ -155,6 +155,7 @@ final class Listeners {
         InetSocketAddress address = new InetSocketAddress(key.address(), key.port());
         UdpListener listener = new UdpListener(core, address);
         DatagramChannel channel = datagramChannels.newChannel();
+        channel.config().setOption(ChannelOption.SO_REUSEADDR, true);
         channel.pipeline().addLast(listener);
         ChannelFuture bound = registerAndBind(channel, address);
         listener.channel(channel);
@@ -169,12 +170,12 @@ final class Listeners {
 
     /**
      * Registers a listening socket built by hand (no Bootstrap per service: no option maps, no
-     * initializer task, no resolver) and binds it, with SO_REUSEADDR and, on epoll, IP_FREEBIND.
+     * initializer task, no resolver) and binds it, on epoll with IP_FREEBIND. (A TCP listener has
+     * SO_REUSEADDR from its transport already, Netty's epoll and the JDK's NIO alike: not set twice.)
      * On the loop thread both complete at once, so 10,000 listeners cost 10,000 binds and little
      * else. A socket that fails either step is closed.
      */
     private ChannelFuture registerAndBind(Channel channel, InetSocketAddress address) {
-        channel.config().setOption(ChannelOption.SO_REUSEADDR, true);
         if (core.transport.freebind()) {
             channel.config().setOption(EpollChannelOption.IP_FREEBIND, true);
         }
