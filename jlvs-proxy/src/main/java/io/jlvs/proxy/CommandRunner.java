@@ -4,7 +4,7 @@ import io.jlvs.core.engine.EngineCommand;
 import io.jlvs.core.engine.EngineCore;
 import io.jlvs.core.engine.EngineRejection;
 import io.jlvs.core.model.ServiceKey;
-import io.netty.channel.ChannelFuture;
+import io.netty.util.concurrent.Future;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -77,11 +77,11 @@ final class CommandRunner {
     }
 
     private void bindNewServices(Pending pending) {
-        List<ChannelFuture> binds = new ArrayList<>();
+        List<Future<?>> binds = new ArrayList<>();
         for (int i = 0; i < pending.commands.size(); i++) {
             if (pending.commands.get(i) instanceof EngineCommand.AddService add) {
                 ServiceKey key = add.spec().key();
-                ChannelFuture bind = listeners.bind(key);
+                Future<?> bind = listeners.bind(key);
                 if (bind != null) {
                     int index = i;
                     bind.addListener(f -> {
@@ -137,13 +137,13 @@ final class CommandRunner {
         });
     }
 
-    private static void whenAll(List<ChannelFuture> futures, Runnable then) {
+    private static void whenAll(List<Future<?>> futures, Runnable then) {
         if (futures.isEmpty()) {
             then.run();
             return;
         }
         int[] left = {futures.size()};
-        for (ChannelFuture future : futures) {
+        for (Future<?> future : futures) {
             future.addListener(f -> {
                 if (--left[0] == 0) {
                     then.run();

@@ -13,9 +13,11 @@ import io.netty.channel.ReflectiveChannelFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,8 +63,8 @@ final class Listeners {
      *
      * @return the binds started, to wait on
      */
-    List<ChannelFuture> reconcile() {
-        List<ChannelFuture> binds = new ArrayList<>();
+    List<Future<?>> reconcile() {
+        List<Future<?>> binds = new ArrayList<>();
         if (closed) {
             return binds;
         }
@@ -92,7 +94,7 @@ final class Listeners {
             return false;
         });
         for (ServiceKey.Address key : wanted) {
-            ChannelFuture bound = bind(key);
+            Future<?> bound = bind(key);
             if (bound != null) {
                 bound.addListener(f -> logBind(key, f.isSuccess(), f.cause()));
                 binds.add(bound);
@@ -103,22 +105,27 @@ final class Listeners {
 
     /**
      * Starts the listener of one service, if it is proxied and has none yet. A failed bind leaves
-     * no listener behind; the caller decides what the failure means.
+     * no listener behind, and one that would not fit in the descriptor budget fails without a
+     * socket; the caller decides what the failure means.
      *
      * @return the bind, or null when there is nothing to bind
      */
-    ChannelFuture bind(ServiceKey key) {
+    Future<?> bind(ServiceKey key) {
         if (closed || !proxiable(key)) {
             return null;
         }
         ServiceKey.Address address = (ServiceKey.Address) key;
-        if (address.protocol() == Protocol.TCP && !tcp.containsKey(address)) {
-            return bindTcp(address);
+        boolean tcpWanted = address.protocol() == Protocol.TCP && !tcp.containsKey(address);
+        if (!tcpWanted && (address.protocol() != Protocol.UDP || udp.containsKey(address))) {
+            return null;
         }
-        if (address.protocol() == Protocol.UDP && !udp.containsKey(address)) {
-            return bindUdp(address);
+        // a listener is counted like any socket: past the budget it would take jlvsd's own reserve
+        if (!core.descriptors.admits(1)) {
+            return core.loop.newFailedFuture(new IOException("the proxy engine's descriptor budget is spent ("
+                    + core.descriptors.open() + " sockets open of " + core.descriptors.maxOpenSockets()
+                    + "); raise the descriptor limit (LimitNOFILE=)"));
         }
-        return null;
+        return tcpWanted ? bindTcp(address) : bindUdp(address);
     }
 
     /** Whether the proxy can serve a service: TCP or UDP on an address and a non-zero port. */

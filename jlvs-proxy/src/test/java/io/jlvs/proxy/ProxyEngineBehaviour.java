@@ -11,6 +11,7 @@ import io.jlvs.core.model.ServiceSpec;
 import io.jlvs.core.model.TrafficStats;
 import io.jlvs.core.conn.ConnectionPage;
 import io.jlvs.core.engine.EngineCommand;
+import io.jlvs.core.engine.EngineCore;
 import io.jlvs.core.engine.EngineRejection;
 import io.jlvs.core.engine.ServiceConfig;
 import io.jlvs.core.model.Timeouts;
@@ -822,6 +823,29 @@ abstract class ProxyEngineBehaviour {
         assertEquals(List.of(first), query(v -> v.snapshot().services().stream().map(s -> s.spec().key()).toList()));
         assertEquals(Set.of(first), query(EngineView::listening));
         assertEquals("a", nameFrom(first, null));
+    }
+
+    @Test
+    void aListenerBeyondTheDescriptorBudgetIsRefusedSoJlvsdKeepsItsOwnDescriptors() throws Exception {
+        engine(options().withMaxOpenSockets(2));
+        List<ServiceKey.Address> keys = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            PortReservation held = PortReservation.on(InetAddress.ofLiteral(nextAddress()));
+            resources.add(held);
+            keys.add(new ServiceKey.Address(Protocol.TCP, held.address(), held.port()));
+        }
+
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> engine().apply(
+                keys.stream().<EngineCommand>map(k -> new EngineCommand.AddService(spec(k, "rr", 0))).toList())
+                .get(5, TimeUnit.SECONDS));
+
+        EngineRejection rejection = (EngineRejection) failed.getCause();
+        assertEquals(2, rejection.index());
+        assertEquals("cannot listen on " + EngineCore.describe(keys.get(2)) + ": the proxy engine's descriptor"
+                + " budget is spent (2 sockets open of 2); raise the descriptor limit (LimitNOFILE=)",
+                rejection.getMessage());
+        assertEquals(Set.copyOf(keys.subList(0, 2)), query(EngineView::listening));
+        assertEquals(2, (int) query(EngineView::openSockets));
     }
 
     @Test
