@@ -1,6 +1,7 @@
 package io.jlvs.control.api;
 
 import io.jlvs.core.model.DestinationSpec;
+import io.jlvs.core.model.Ports;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
 import io.jlvs.core.model.SyncDaemonSpec;
@@ -8,6 +9,7 @@ import io.jlvs.core.model.Timeouts;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Every change to the virtual-service table. The ServiceManager validates a command against the
@@ -17,14 +19,23 @@ public sealed interface Command extends Request {
 
     /** ipvsadm -A. */
     record AddService(ServiceSpec service) implements Command {
+        public AddService {
+            Objects.requireNonNull(service, "service");
+        }
     }
 
     /** ipvsadm -E. */
     record EditService(ServiceSpec service) implements Command {
+        public EditService {
+            Objects.requireNonNull(service, "service");
+        }
     }
 
     /** ipvsadm -D. */
     record DelService(ServiceKey key) implements Command {
+        public DelService {
+            Objects.requireNonNull(key, "key");
+        }
     }
 
     /** ipvsadm -C. */
@@ -33,14 +44,27 @@ public sealed interface Command extends Request {
 
     /** ipvsadm -a. */
     record AddDest(ServiceKey key, DestinationSpec destination) implements Command {
+        public AddDest {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(destination, "destination");
+        }
     }
 
     /** ipvsadm -e. */
     record EditDest(ServiceKey key, DestinationSpec destination) implements Command {
+        public EditDest {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(destination, "destination");
+        }
     }
 
     /** ipvsadm -d. */
     record DelDest(ServiceKey key, InetAddress address, int port) implements Command {
+        public DelDest {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(address, "address");
+            Ports.check("port", port);
+        }
     }
 
     /** ipvsadm -Z, for one service or (key null) all. */
@@ -49,14 +73,23 @@ public sealed interface Command extends Request {
 
     /** ipvsadm --set; a 0 keeps the current value. */
     record SetTimeouts(Timeouts timeouts) implements Command {
+        public SetTimeouts {
+            Objects.requireNonNull(timeouts, "timeouts");
+        }
     }
 
     /** ipvsadm --start-daemon. */
     record StartDaemon(SyncDaemonSpec daemon) implements Command {
+        public StartDaemon {
+            Objects.requireNonNull(daemon, "daemon");
+        }
     }
 
     /** ipvsadm --stop-daemon. */
     record StopDaemon(SyncDaemonSpec.State state) implements Command {
+        public StopDaemon {
+            Objects.requireNonNull(state, "state");
+        }
     }
 
     /**

@@ -189,7 +189,21 @@ class WireCodecTest {
             "{\"type\":\"GetServices\",\"key\":{\"type\":\"Mark\",\"family\":\"INET\",\"mark\":4294967296}}",
             "{\"type\":\"Batch\",\"commands\":[{\"type\":\"GetTimeouts\"}]}",
             "{\"type\":\"Batch\",\"commands\":[null]}",
-            "{\"type\":\"DataPlane\",\"name\":\"unterminated}"})
+            "{\"type\":\"DataPlane\",\"name\":\"unterminated}",
+            "{\"type\":\"AddService\"}",
+            "{\"type\":\"EditService\",\"service\":null}",
+            "{\"type\":\"DelService\"}",
+            "{\"type\":\"AddDest\",\"key\":{\"type\":\"Address\",\"protocol\":\"TCP\",\"address\":\"10.0.0.1\",\"port\":80}}",
+            "{\"type\":\"EditDest\",\"destination\":{\"address\":\"10.0.0.2\",\"port\":80,\"method\":\"MASQ\",\"weight\":1,\"upperThreshold\":0,\"lowerThreshold\":0,\"tunnelType\":\"IPIP\",\"tunnelPort\":0,\"tunnelFlags\":0}}",
+            "{\"type\":\"AddDest\",\"key\":{\"type\":\"Address\",\"protocol\":\"TCP\",\"address\":\"10.0.0.1\",\"port\":80},\"destination\":{\"address\":\"10.0.0.2\",\"port\":65536,\"method\":\"MASQ\",\"weight\":1,\"upperThreshold\":0,\"lowerThreshold\":0,\"tunnelType\":\"IPIP\",\"tunnelPort\":0,\"tunnelFlags\":0}}",
+            "{\"type\":\"AddDest\",\"key\":{\"type\":\"Address\",\"protocol\":\"TCP\",\"address\":\"10.0.0.1\",\"port\":80},\"destination\":{\"address\":\"10.0.0.2\",\"port\":-1,\"method\":\"MASQ\",\"weight\":1,\"upperThreshold\":0,\"lowerThreshold\":0,\"tunnelType\":\"IPIP\",\"tunnelPort\":0,\"tunnelFlags\":0}}",
+            "{\"type\":\"AddDest\",\"key\":{\"type\":\"Address\",\"protocol\":\"TCP\",\"address\":\"10.0.0.1\",\"port\":80},\"destination\":{\"address\":\"10.0.0.2\",\"port\":80,\"method\":\"TUNNEL\",\"weight\":1,\"upperThreshold\":0,\"lowerThreshold\":0,\"tunnelType\":\"GUE\",\"tunnelPort\":-3,\"tunnelFlags\":0}}",
+            "{\"type\":\"DelDest\",\"key\":{\"type\":\"Address\",\"protocol\":\"TCP\",\"address\":\"10.0.0.1\",\"port\":80},\"port\":80}",
+            "{\"type\":\"DelDest\",\"key\":{\"type\":\"Address\",\"protocol\":\"TCP\",\"address\":\"10.0.0.1\",\"port\":80},\"address\":\"10.0.0.2\",\"port\":70000}",
+            "{\"type\":\"DelDest\",\"address\":\"10.0.0.2\",\"port\":80}",
+            "{\"type\":\"SetTimeouts\"}",
+            "{\"type\":\"StartDaemon\",\"daemon\":null}",
+            "{\"type\":\"StopDaemon\"}"})
     void aLineThatIsNotARequestIsRefusedWithAReason(String line) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WireCodec.decodeRequest(line));
         assertTrue(e.getMessage().startsWith("not a jlvs request: "), e.getMessage());

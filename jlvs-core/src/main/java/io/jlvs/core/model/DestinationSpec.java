@@ -26,6 +26,8 @@ public record DestinationSpec(InetAddress address, int port, ForwardMethod metho
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(tunnelType, "tunnelType");
+        Ports.check("port", port);
+        Ports.check("tunnelPort", tunnelPort);
     }
 
     /** A destination with defaults for everything but address, port, method and weight. */

@@ -14,9 +14,7 @@ public sealed interface ServiceKey permits ServiceKey.Address, ServiceKey.Mark {
         public Address {
             Objects.requireNonNull(protocol, "protocol");
             Objects.requireNonNull(address, "address");
-            if (port < 0 || port > 0xFFFF) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
+            Ports.check("port", port);
         }
 
         @Override
