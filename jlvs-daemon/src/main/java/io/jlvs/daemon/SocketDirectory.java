@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 final class SocketDirectory {
     private static final int GROUP_AND_OTHER_BITS = 0077;
+    private static final int OTHERS_MAY_WRITE = 0002;
 
     private SocketDirectory() {
     }
@@ -53,6 +54,13 @@ final class SocketDirectory {
         if (!found.is(UnixFileKind.DIRECTORY)) {
             throw new DaemonStartupException("the socket directory " + directory + " is a " + found.kind()
                     + ", not a directory; refusing to use it");
+        }
+        if ((found.mode() & OTHERS_MAY_WRITE) != 0) {
+            // /tmp and its kind: the advice to remove or chmod it would break every other user
+            throw new DaemonStartupException("the socket directory " + directory + " is " + found.ownership()
+                    + "; it is open to other users, so it cannot hold the socket (leave it as it is): use a socket"
+                    + " path in a directory of its own, such as " + directory.resolve("jlvs/jlvsd.sock")
+                    + ", which jlvsd creates mode 0700");
         }
         if (found.uid() != uid || (found.mode() & GROUP_AND_OTHER_BITS) != 0) {
             throw new DaemonStartupException("the socket directory " + directory + " is " + found.ownership()

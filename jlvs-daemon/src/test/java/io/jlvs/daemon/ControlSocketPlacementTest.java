@@ -138,6 +138,20 @@ class ControlSocketPlacementTest {
     }
 
     @Test
+    void aSharedDirectoryLikeTmpIsRefusedWithAdviceToUseAPrivateOneNotToRemoveOrChmodIt() throws IOException {
+        Path shared = runDirectory();
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        DaemonStartupException e = assertThrows(DaemonStartupException.class,
+                () -> Jlvsd.start(shared.resolve("jlvsd.sock"), state()));
+
+        assertTrue(e.getMessage().endsWith(" with mode 0777; it is open to other users, so it cannot hold the socket"
+                + " (leave it as it is): use a socket path in a directory of its own, such as "
+                + shared.resolve("jlvs/jlvsd.sock") + ", which jlvsd creates mode 0700"), e.getMessage());
+        assertEquals(PosixFilePermissions.fromString("rwxrwxrwx"), Files.getPosixFilePermissions(shared));
+    }
+
+    @Test
     void aSocketDirectoryThatIsASymbolicLinkIsRefused() throws IOException {
         Path real = runDirectory();
         Path link = Files.createSymbolicLink(dir.resolve("link"), real);
