@@ -203,7 +203,9 @@ class WireCodecTest {
             "{\"type\":\"DelDest\",\"address\":\"10.0.0.2\",\"port\":80}",
             "{\"type\":\"SetTimeouts\"}",
             "{\"type\":\"StartDaemon\",\"daemon\":null}",
-            "{\"type\":\"StopDaemon\"}"})
+            "{\"type\":\"StopDaemon\"}",
+            "{\"type\":\"DelService\",\"key\":{\"type\":\"Address\",\"protocol\":\"TCP\",\"address\":\"10.0.0.1\",\"port\":80.5}}",
+            "{\"type\":\"DelService\",\"key\":{\"type\":\"Address\",\"protocol\":\"TCP\",\"address\":\"10.0.0.1\",\"port\":\"80\"}}"})
     void aLineThatIsNotARequestIsRefusedWithAReason(String line) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WireCodec.decodeRequest(line));
         assertTrue(e.getMessage().startsWith("not a jlvs request: "), e.getMessage());
