@@ -9,9 +9,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +33,11 @@ final class ControlSocketServer implements AutoCloseable {
     static final long MAX_BUFFERED_BYTES = 2 * ControlConnection.MAX_LINE_BYTES;
     /** How long a reader waits for others to release request memory before it is refused. */
     static final Duration BUDGET_WAIT = Duration.ofSeconds(2);
+    /**
+     * The control connections served at once: well inside the descriptors jlvsd keeps for itself
+     * (256), so clients that connect and never close cannot starve its state file or the proxy.
+     */
+    static final int MAX_CLIENTS = 128;
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlSocketServer.class);
 
@@ -86,8 +93,23 @@ final class ControlSocketServer implements AutoCloseable {
                 continue;
             }
             backoff.succeeded();
+            if (clients.size() >= MAX_CLIENTS) {
+                refuse(client);
+                continue;
+            }
             clients.add(client);
             Thread.ofVirtual().name("jlvsd-client").start(() -> serve(client));
+        }
+    }
+
+    /** Tells a client past {@link #MAX_CLIENTS} why, without waiting on it, and closes it. */
+    private static void refuse(SocketChannel client) {
+        try (client) {
+            client.configureBlocking(false);
+            client.write(ByteBuffer.wrap((WireCodec.encodeError("jlvsd serves at most " + MAX_CLIENTS
+                    + " control connections at once; try again when one closes") + "\n").getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            LOG.debug("could not refuse a control connection: {}", e.toString());
         }
     }
 

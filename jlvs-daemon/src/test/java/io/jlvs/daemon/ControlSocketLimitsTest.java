@@ -60,6 +60,56 @@ class ControlSocketLimitsTest {
     }
 
     @Test
+    void connectionsBeyondTheLimitAreRefusedAtOnceSoIdleClientsCannotTakeJlvsdsDescriptors() throws IOException {
+        List<SocketChannel> idle = new ArrayList<>();
+        try (Jlvsd daemon = start()) {
+            UnixDomainSocketAddress address = UnixDomainSocketAddress.of(daemon.socket());
+            for (int i = 0; i < ControlSocketServer.MAX_CLIENTS; i++) {
+                idle.add(SocketChannel.open(address));
+            }
+            String getTimeouts = WireCodec.encode(new Query.GetTimeouts()) + "\n";
+            // the last idle one is served, so every one of them was accepted before the next connects
+            write(idle.getLast(), ByteBuffer.wrap(getTimeouts.getBytes(StandardCharsets.UTF_8)));
+            assertEquals(new Reply.CurrentTimeouts(Timeouts.DEFAULT), WireCodec.decodeReply(readLine(idle.getLast())));
+
+            String refusal = WireCodec.encodeError("jlvsd serves at most " + ControlSocketServer.MAX_CLIENTS
+                    + " control connections at once; try again when one closes");
+            try (SocketChannel extra = SocketChannel.open(address)) {
+                assertEquals(refusal, readLine(extra));
+                assertEquals(-1, extra.read(ByteBuffer.allocate(1)));
+            }
+
+            idle.removeFirst().close();
+            assertEquals(new Reply.CurrentTimeouts(Timeouts.DEFAULT),
+                    WireCodec.decodeReply(replyOnceServed(address, getTimeouts, refusal)));
+        } finally {
+            for (SocketChannel channel : idle) {
+                channel.close();
+            }
+        }
+    }
+
+    /** The reply to request on a new connection, retried while jlvsd has not yet seen a closed one go. */
+    private static String replyOnceServed(UnixDomainSocketAddress address, String request, String refusal)
+            throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try (SocketChannel channel = SocketChannel.open(address)) {
+                String reply;
+                try {
+                    write(channel, ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8)));
+                    reply = readLine(channel);
+                } catch (IOException refusedAndClosed) {
+                    reply = refusal;
+                }
+                if (!reply.equals(refusal) || System.nanoTime() > deadline) {
+                    return reply;
+                }
+            }
+        }
+    }
+
+    @Test
     void aLineLongerThanTheLimitGetsAnErrorNamingItAndTheConnectionGoesOn() throws IOException {
         try (Jlvsd daemon = start(); SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(daemon.socket()))) {
             sendLine(channel, ControlConnection.MAX_LINE_BYTES + 1);
