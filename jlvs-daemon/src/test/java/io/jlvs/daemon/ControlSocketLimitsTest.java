@@ -5,6 +5,7 @@ import io.jlvs.control.api.Reply;
 import io.jlvs.control.json.WireCodec;
 import io.jlvs.core.model.Timeouts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -60,6 +61,7 @@ class ControlSocketLimitsTest {
     }
 
     @Test
+    @Timeout(30)
     void connectionsBeyondTheLimitAreRefusedAtOnceSoIdleClientsCannotTakeJlvsdsDescriptors() throws IOException {
         List<SocketChannel> idle = new ArrayList<>();
         try (Jlvsd daemon = start()) {
