@@ -3,6 +3,7 @@ package io.jlvs.daemon;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,7 +37,21 @@ final class AdmTraining {
             new Call(0, "-D", "-f", "7"),
             new Call(0, "-h"));
 
+    /** Where the big listing goes: its 2,000 lines would only bury the training's log. */
+    private static final PrintStream NULL_OUT = new PrintStream(OutputStream.nullOutputStream());
+
     private AdmTraining() {
+    }
+
+    /** -R input for count TCP services on 10.2.0.0/16 (in reverse order, for the sort), one masqueraded real server each. */
+    private static byte[] manyServices(int count) {
+        StringBuilder rules = new StringBuilder();
+        for (int s = count - 1; s >= 0; s--) {
+            String vip = "10.2." + s / 250 + "." + (s % 250 + 1) + ":80";
+            rules.append("-A -t ").append(vip).append(" -s rr\n-a -t ").append(vip)
+                    .append(" -r 172.16.").append(s / 250).append('.').append(s % 250 + 1).append(":8080 -m\n");
+        }
+        return rules.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     public static void main(String[] args) {
@@ -50,6 +65,10 @@ final class AdmTraining {
         failed += new Call(0, "-C").run(InputStream.nullInputStream(), System.out) ? 0 : 1;
         failed += new Call(0, "-R").run(new ByteArrayInputStream(saved.toByteArray()), System.out) ? 0 : 1;
         failed += new Call(0, "-Ln").run(InputStream.nullInputStream(), System.out) ? 0 : 1;
+        // a table of 1,000 services listed: the big listing's code paths, sort and decode included
+        failed += new Call(0, "-C").run(InputStream.nullInputStream(), System.out) ? 0 : 1;
+        failed += new Call(0, "-R").run(new ByteArrayInputStream(manyServices(1000)), System.out) ? 0 : 1;
+        failed += new Call(0, "-Ln").run(InputStream.nullInputStream(), NULL_OUT) ? 0 : 1;
         System.exit(failed == 0 ? 0 : 1);
     }
 

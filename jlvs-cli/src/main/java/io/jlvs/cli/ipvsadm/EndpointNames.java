@@ -32,7 +32,13 @@ final class EndpointNames {
             service = protocol == null ? Integer.toString(port)
                     : resolver.serviceName(port, protocol).orElseGet(() -> Integer.toString(port));
         }
-        String text = v6 ? "[" + host + "]:" + service : host + ":" + service;
-        return Columns.cut(text, BUFFER - 1);
+        StringBuilder text = new StringBuilder(host.length() + service.length() + 3);
+        if (v6) {
+            text.append('[').append(host).append(']');
+        } else {
+            text.append(host);
+        }
+        text.append(':').append(service);
+        return text.length() > BUFFER - 1 ? text.substring(0, BUFFER - 1) : text.toString();
     }
 }

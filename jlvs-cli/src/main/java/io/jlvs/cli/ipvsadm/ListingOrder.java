@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntBinaryOperator;
 
 /**
  * The order of ipvsadm's sorted listings: libipvs's ipvs_cmp_services and ipvs_cmp_dests, run by
@@ -22,58 +23,66 @@ final class ListingOrder {
     private static final int AF_INET = 2;
     private static final int AF_INET6 = 10;
 
+    // A sort key: mark, family, protocol, IPv6 (1 or 0), the four address words, port; computed
+    // once per entry so that the comparisons neither allocate nor call through the records (the
+    // listing runs on cold code, where each call counts). A destination's first three are 0, as
+    // ipvs_cmp_dests compares the address and port only.
+    private static final int V6 = 3;
+    private static final int WORDS = 4;
+    private static final int PORT = 8;
+
     private ListingOrder() {
     }
 
     static List<ServiceStatus> services(List<ServiceStatus> services) {
-        return mergeSort(services, ListingOrder::compareServices);
+        int[][] keys = new int[services.size()][];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = serviceKey(services.get(i).spec().key());
+        }
+        return byKeys(services, keys);
     }
 
     static List<DestinationStatus> destinations(List<DestinationStatus> destinations) {
-        return mergeSort(destinations, ListingOrder::compareDestinations);
+        if (destinations.size() <= 1) {
+            return destinations;
+        }
+        int[][] keys = new int[destinations.size()][];
+        for (int i = 0; i < keys.length; i++) {
+            DestinationStatus d = destinations.get(i);
+            InetAddress address = d.spec().address();
+            keys[i] = sortKey(0, 0, 0, AddressFamily.of(address), InetText.words(address), d.spec().port());
+        }
+        return byKeys(destinations, keys);
     }
 
-    static int compareServices(ServiceStatus a, ServiceStatus b) {
-        ServiceKey ka = a.spec().key();
-        ServiceKey kb = b.spec().key();
-        int r = mark(ka) - mark(kb);
-        if (r != 0) {
-            return r;
-        }
-        r = family(ka.family()) - family(kb.family());
-        if (r != 0) {
-            return r;
-        }
-        r = protocol(ka) - protocol(kb);
-        if (r != 0) {
-            return r;
-        }
-        r = compareAddresses(ka.family(), words(ka), words(kb));
-        if (r != 0) {
-            return r;
-        }
-        return port(ka) - port(kb);
+    private static int[] serviceKey(ServiceKey key) {
+        return sortKey(mark(key), family(key.family()), protocol(key), key.family(), words(key), port(key));
     }
 
-    static int compareDestinations(DestinationStatus a, DestinationStatus b) {
-        InetAddress aa = a.spec().address();
-        int r = compareAddresses(AddressFamily.of(aa), InetText.words(aa), InetText.words(b.spec().address()));
-        if (r != 0) {
-            return r;
-        }
-        return a.spec().port() - b.spec().port();
+    private static int[] sortKey(int mark, int family, int protocol, AddressFamily addressFamily, int[] words, int port) {
+        return new int[] {mark, family, protocol, addressFamily == AddressFamily.INET6 ? 1 : 0,
+            words[0], words[1], words[2], words[3], port};
     }
 
-    /** Word by word for IPv6 (by the first entry's family), the first word only for IPv4. */
-    private static int compareAddresses(AddressFamily family, int[] a, int[] b) {
-        if (family == AddressFamily.INET6) {
-            int r = 0;
-            for (int i = 0; r == 0 && i < 4; i++) {
-                r = a[i] - b[i];
+    /** ipvs_cmp_services / ipvs_cmp_dests on two sort keys. */
+    private static int compareKeys(int[] a, int[] b) {
+        for (int i = 0; i < V6; i++) {
+            if (a[i] != b[i]) {
+                return a[i] - b[i];
             }
-            return r;
         }
-        return a[0] - b[0];
+        int words = a[V6] == 1 ? 4 : 1;
+        for (int i = WORDS; i < WORDS + words; i++) {
+            if (a[i] != b[i]) {
+                return a[i] - b[i];
+            }
+        }
+        return a[PORT] - b[PORT];
+    }
+
+    /** The items in the order of their sort keys. */
+    private static <T> List<T> byKeys(List<T> items, int[][] keys) {
+        return inOrder(items, (x, y) -> compareKeys(keys[x], keys[y]));
     }
 
     private static int mark(ServiceKey key) {
@@ -97,40 +106,45 @@ final class ListingOrder {
         return key instanceof ServiceKey.Address a ? a.port() : 0;
     }
 
-    /** glibc's msort: halves of n/2 and n - n/2, merged taking the left element on ties. */
+    /** glibc's msort on any list: see {@link #sortIndices}. */
     static <T> List<T> mergeSort(List<T> items, Comparator<? super T> order) {
-        List<T> work = new ArrayList<>(items);
-        List<T> scratch = new ArrayList<>(items);
-        sort(work, scratch, 0, work.size(), order);
-        return work;
+        return inOrder(items, (x, y) -> order.compare(items.get(x), items.get(y)));
     }
 
-    private static <T> void sort(List<T> work, List<T> scratch, int from, int n, Comparator<? super T> order) {
+    /** The items in the order that compares their indices. */
+    private static <T> List<T> inOrder(List<T> items, IntBinaryOperator compareIndices) {
+        int[] order = new int[items.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        sortIndices(order, new int[order.length], 0, order.length, compareIndices);
+        List<T> sorted = new ArrayList<>(order.length);
+        for (int i : order) {
+            sorted.add(items.get(i));
+        }
+        return sorted;
+    }
+
+    /** glibc's msort: halves of n/2 and n - n/2, merged taking the left element on ties. */
+    private static void sortIndices(int[] work, int[] scratch, int from, int n, IntBinaryOperator compare) {
         if (n <= 1) {
             return;
         }
         int n1 = n / 2;
-        int n2 = n - n1;
-        sort(work, scratch, from, n1, order);
-        sort(work, scratch, from + n1, n2, order);
+        sortIndices(work, scratch, from, n1, compare);
+        sortIndices(work, scratch, from + n1, n - n1, compare);
         int i = from;
         int j = from + n1;
         int endLeft = from + n1;
         int endRight = from + n;
         int k = 0;
         while (i < endLeft && j < endRight) {
-            if (order.compare(work.get(i), work.get(j)) <= 0) {
-                scratch.set(k++, work.get(i++));
-            } else {
-                scratch.set(k++, work.get(j++));
-            }
+            scratch[k++] = compare.applyAsInt(work[i], work[j]) <= 0 ? work[i++] : work[j++];
         }
         while (i < endLeft) {
-            scratch.set(k++, work.get(i++));
+            scratch[k++] = work[i++];
         }
         // what is left of the right half is already in place
-        for (int m = 0; m < k; m++) {
-            work.set(from + m, scratch.get(m));
-        }
+        System.arraycopy(scratch, 0, work, from, k);
     }
 }

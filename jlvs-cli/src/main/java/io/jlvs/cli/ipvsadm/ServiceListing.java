@@ -157,22 +157,22 @@ final class ServiceListing {
         }
     }
 
+    // instanceof rather than a pattern switch: the switch's bootstrap and method-handle dispatch
+    // cost more than the line on cold code, and this runs once per service.
     private String serviceName(ServiceKey key, ListFormat format) {
-        return switch (key) {
-            case ServiceKey.Mark m -> {
-                String mark = Integer.toString(m.mark());
-                boolean v6 = m.family() == AddressFamily.INET6;
-                yield format.rule() ? "-f " + mark + (v6 ? " -6" : "") : "FWM  " + mark + (v6 ? " IPv6" : "");
+        if (key instanceof ServiceKey.Address a) {
+            String endpoint = names.format(a.address(), a.port(), a.protocol(), format.numeric());
+            if (format.rule()) {
+                return switchFor(a.protocol()) + " " + endpoint;
             }
-            case ServiceKey.Address a -> {
-                String endpoint = names.format(a.address(), a.port(), a.protocol(), format.numeric());
-                if (format.rule()) {
-                    yield switchFor(a.protocol()) + " " + endpoint;
-                }
-                String text = Columns.left(a.protocol().name(), 4) + " " + endpoint;
-                yield a.family() == AddressFamily.INET6 ? text : Columns.cut(text, 33);
-            }
-        };
+            String text = Columns.appendLeft(new StringBuilder(48), a.protocol().name(), 4)
+                    .append(' ').append(endpoint).toString();
+            return a.family() == AddressFamily.INET6 ? text : Columns.cut(text, 33);
+        }
+        ServiceKey.Mark m = (ServiceKey.Mark) key;
+        String mark = Integer.toString(m.mark());
+        boolean v6 = m.family() == AddressFamily.INET6;
+        return format.rule() ? "-f " + mark + (v6 ? " -6" : "") : "FWM  " + mark + (v6 ? " IPv6" : "");
     }
 
     private static String switchFor(Protocol protocol) {
@@ -274,11 +274,11 @@ final class ServiceListing {
                     .append(' ').append(Columns.left(destination.activeConns(), 10))
                     .append(' ').append(Columns.left(destination.inactConns(), 10)).append('\n');
         } else {
-            out.append("  -> ").append(Columns.left(name, 28))
-                    .append(' ').append(Columns.left(forwardName(spec.method()), 7))
-                    .append(' ').append(Columns.left(spec.weight(), 6))
-                    .append(' ').append(Columns.left(destination.activeConns(), 10))
-                    .append(' ').append(Columns.left(destination.inactConns(), 10)).append('\n');
+            Columns.appendLeft(out.append("  -> "), name, 28).append(' ');
+            Columns.appendLeft(out, forwardName(spec.method()), 7).append(' ');
+            Columns.appendLeft(out, spec.weight(), 6).append(' ');
+            Columns.appendLeft(out, destination.activeConns(), 10).append(' ');
+            Columns.appendLeft(out, destination.inactConns(), 10).append('\n');
         }
     }
 
