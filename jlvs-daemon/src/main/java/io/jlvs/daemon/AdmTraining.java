@@ -43,7 +43,7 @@ final class AdmTraining {
     private AdmTraining() {
     }
 
-    /** -R input for count TCP services on 10.2.0.0/16 (in reverse order, for the sort), one masqueraded real server each. */
+    /** -R input: count TCP services on 10.2.0.0/16, in reverse order (for the sort), one real server each. */
     private static byte[] manyServices(int count) {
         StringBuilder rules = new StringBuilder();
         for (int s = count - 1; s >= 0; s--) {
@@ -62,13 +62,14 @@ final class AdmTraining {
         // -S then -R of what it printed: the restore path, with its batch
         ByteArrayOutputStream saved = new ByteArrayOutputStream();
         failed += new Call(0, "-S", "-n").run(InputStream.nullInputStream(), new PrintStream(saved, true, StandardCharsets.UTF_8)) ? 0 : 1;
-        failed += new Call(0, "-C").run(InputStream.nullInputStream(), System.out) ? 0 : 1;
-        failed += new Call(0, "-R").run(new ByteArrayInputStream(saved.toByteArray()), System.out) ? 0 : 1;
-        failed += new Call(0, "-Ln").run(InputStream.nullInputStream(), System.out) ? 0 : 1;
         // a table of 1,000 services listed: the big listing's code paths, sort and decode included
         failed += new Call(0, "-C").run(InputStream.nullInputStream(), System.out) ? 0 : 1;
         failed += new Call(0, "-R").run(new ByteArrayInputStream(manyServices(1000)), System.out) ? 0 : 1;
         failed += new Call(0, "-Ln").run(InputStream.nullInputStream(), NULL_OUT) ? 0 : 1;
+        // then the small table back from what -S printed: it ends as it was before
+        failed += new Call(0, "-C").run(InputStream.nullInputStream(), System.out) ? 0 : 1;
+        failed += new Call(0, "-R").run(new ByteArrayInputStream(saved.toByteArray()), System.out) ? 0 : 1;
+        failed += new Call(0, "-Ln").run(InputStream.nullInputStream(), System.out) ? 0 : 1;
         System.exit(failed == 0 ? 0 : 1);
     }
 
