@@ -68,12 +68,12 @@ final class KernelRules {
         return switch (command) {
             case Command.AddService c -> addService(table, c.service(), host);
             case Command.EditService c -> editService(table, c.service(), host);
-            case Command.DelService c -> table.find(c.key()).isEmpty()
+            case Command.DelService c -> table.serviceOrNull(c.key()) == null
                     ? reject(LibipvsOperation.DEL_SERVICE, KernelErrno.ESRCH)
                     : applied(table.withServiceRemoved(c.key()));
             case Command.Flush c -> applied(table.withoutServices());
             // Zeroing changes no configuration; the engines zero their counters when told.
-            case Command.Zero c -> c.key() != null && table.find(c.key()).isEmpty()
+            case Command.Zero c -> c.key() != null && table.serviceOrNull(c.key()) == null
                     ? reject(LibipvsOperation.ZERO_SERVICE, KernelErrno.ESRCH)
                     : applied(table);
             case Command.AddDest c -> addDest(table, c.key(), c.destination(), host);
@@ -93,12 +93,12 @@ final class KernelRules {
         if (!namesFitPolicy(spec) || !proxyProtocolFits(spec)) {
             return reject(op, KernelErrno.EINVAL);
         }
-        if (table.find(spec.key()).isPresent()) {
+        if (table.serviceOrNull(spec.key()) != null) {
             return reject(op, KernelErrno.EEXIST);
         }
-        Optional<KernelErrno> refused = checkSchedulerAndMask(spec, host);
-        if (refused.isPresent()) {
-            return reject(op, refused.get());
+        KernelErrno refused = checkSchedulerAndMask(spec, host);
+        if (refused != null) {
+            return reject(op, refused);
         }
         Optional<String> unsupported = EngineLimits.refusal(spec);
         if (unsupported.isPresent()) {
@@ -112,18 +112,19 @@ final class KernelRules {
         if (!namesFitPolicy(spec) || !proxyProtocolFits(spec)) {
             return reject(op, KernelErrno.EINVAL);
         }
-        if (table.find(spec.key()).isEmpty()) {
+        ServiceEntry service = table.serviceOrNull(spec.key());
+        if (service == null) {
             return reject(op, KernelErrno.ESRCH);
         }
-        Optional<KernelErrno> refused = checkSchedulerAndMask(spec, host);
-        if (refused.isPresent()) {
-            return reject(op, refused.get());
+        KernelErrno refused = checkSchedulerAndMask(spec, host);
+        if (refused != null) {
+            return reject(op, refused);
         }
         Optional<String> unsupported = EngineLimits.refusal(spec);
         if (unsupported.isPresent()) {
             return new Outcome.Unsupported(unsupported.get());
         }
-        return applied(table.withServiceChanged(spec.key(), s -> s.withSpec(stored(spec))));
+        return applied(table.withServiceReplaced(service.withSpec(stored(spec))));
     }
 
     /** The nla_parse policy of IPVS_SVC_ATTR_SCHED_NAME and IPVS_SVC_ATTR_PE_NAME. */
@@ -142,18 +143,18 @@ final class KernelRules {
                 || spec.key() instanceof ServiceKey.Address address && address.protocol() == Protocol.TCP;
     }
 
-    /** ip_vs_add_service and ip_vs_edit_service: scheduler, persistence engine, IPv6 prefix. */
-    private static Optional<KernelErrno> checkSchedulerAndMask(ServiceSpec spec, HostFacts host) {
+    /** ip_vs_add_service and ip_vs_edit_service: scheduler, persistence engine, IPv6 prefix; null if all pass. */
+    private static KernelErrno checkSchedulerAndMask(ServiceSpec spec, HostFacts host) {
         if (!spec.scheduler().equals(NoScheduler.NAME) && !host.schedulerExists(spec.scheduler())) {
-            return Optional.of(KernelErrno.ENOENT);
+            return KernelErrno.ENOENT;
         }
         if (!spec.persistenceEngine().isEmpty() && !host.persistenceEngineExists(spec.persistenceEngine())) {
-            return Optional.of(KernelErrno.ENOENT);
+            return KernelErrno.ENOENT;
         }
         if (spec.key().family() == AddressFamily.INET6 && (spec.netmask() < 1 || spec.netmask() > 128)) {
-            return Optional.of(KernelErrno.EINVAL);
+            return KernelErrno.EINVAL;
         }
-        return Optional.empty();
+        return null;
     }
 
     /** The kernel keeps its own HASHED bit; what a listing shows is the user's flags. */
@@ -166,81 +167,81 @@ final class KernelRules {
 
     private static Outcome addDest(TableState table, ServiceKey key, DestinationSpec dest, HostFacts host) {
         LibipvsOperation op = LibipvsOperation.ADD_DEST;
-        Optional<ServiceEntry> service = table.find(key);
-        if (service.isEmpty()) {
+        ServiceEntry service = table.serviceOrNull(key);
+        if (service == null) {
             return reject(op, KernelErrno.ESRCH);
         }
-        Optional<KernelErrno> refused = checkFamily(table, key, dest)
-                .or(() -> checkDestinationNumbers(dest));
-        if (refused.isPresent()) {
-            return reject(op, refused.get());
+        KernelErrno refused = checkDestination(table, key, dest);
+        if (refused != null) {
+            return reject(op, refused);
         }
-        if (service.get().destination(dest.address(), dest.port()).isPresent()) {
+        if (service.hasDestination(dest.address(), dest.port())) {
             return reject(op, KernelErrno.EEXIST);
         }
         if (!isUsableRealServerAddress(dest.address(), host)) {
             return reject(op, KernelErrno.EINVAL);
         }
-        return applied(table.withServiceChanged(key, s -> s.withDestinationAdded(dest)));
+        return applied(table.withServiceReplaced(service.withDestinationAdded(dest)));
     }
 
     private static Outcome editDest(TableState table, ServiceKey key, DestinationSpec dest) {
         LibipvsOperation op = LibipvsOperation.UPDATE_DEST;
-        Optional<ServiceEntry> service = table.find(key);
-        if (service.isEmpty()) {
+        ServiceEntry service = table.serviceOrNull(key);
+        if (service == null) {
             return reject(op, KernelErrno.ESRCH);
         }
-        Optional<KernelErrno> refused = checkFamily(table, key, dest)
-                .or(() -> checkDestinationNumbers(dest));
-        if (refused.isPresent()) {
-            return reject(op, refused.get());
+        KernelErrno refused = checkDestination(table, key, dest);
+        if (refused != null) {
+            return reject(op, refused);
         }
-        if (service.get().destination(dest.address(), dest.port()).isEmpty()) {
+        if (!service.hasDestination(dest.address(), dest.port())) {
             return reject(op, KernelErrno.ENOENT);
         }
-        return applied(table.withServiceChanged(key, s -> s.withDestinationReplaced(dest)));
+        return applied(table.withServiceReplaced(service.withDestinationReplaced(dest)));
     }
 
     private static Outcome delDest(TableState table, ServiceKey key, InetAddress address, int port) {
         LibipvsOperation op = LibipvsOperation.DEL_DEST;
-        Optional<ServiceEntry> service = table.find(key);
-        if (service.isEmpty()) {
+        ServiceEntry service = table.serviceOrNull(key);
+        if (service == null) {
             return reject(op, KernelErrno.ESRCH);
         }
-        if (service.get().destination(address, port).isEmpty()) {
+        if (!service.hasDestination(address, port)) {
             return reject(op, KernelErrno.ENOENT);
         }
-        return applied(table.withServiceChanged(key, s -> s.withDestinationRemoved(address, port)));
+        return applied(table.withServiceReplaced(service.withDestinationRemoved(address, port)));
+    }
+
+    /** The family check, then the numbers: what -a and -e check before the real server's lookup; null if all pass. */
+    private static KernelErrno checkDestination(TableState table, ServiceKey key, DestinationSpec dest) {
+        return checkFamily(table, key, dest) ? checkDestinationNumbers(dest) : KernelErrno.EINVAL;
     }
 
     /**
      * ip_vs_genl_set_cmd: a real server of another family than its service is only possible
      * tunnelled, and not while a sync daemon runs (the sync protocol cannot carry it).
      */
-    private static Optional<KernelErrno> checkFamily(TableState table, ServiceKey key, DestinationSpec dest) {
-        if (AddressFamily.of(dest.address()) != key.family()
-                && (!table.daemons().isEmpty() || dest.method() != ForwardMethod.TUNNEL)) {
-            return Optional.of(KernelErrno.EINVAL);
-        }
-        return Optional.empty();
+    private static boolean checkFamily(TableState table, ServiceKey key, DestinationSpec dest) {
+        return AddressFamily.of(dest.address()) == key.family()
+                || table.daemons().isEmpty() && dest.method() == ForwardMethod.TUNNEL;
     }
 
-    /** ip_vs_add_dest and ip_vs_edit_dest, before the lookup. Thresholds are the kernel's u32s. */
-    private static Optional<KernelErrno> checkDestinationNumbers(DestinationSpec dest) {
+    /** ip_vs_add_dest and ip_vs_edit_dest, before the lookup. Thresholds are the kernel's u32s; null if all pass. */
+    private static KernelErrno checkDestinationNumbers(DestinationSpec dest) {
         if (dest.weight() < 0) {
-            return Optional.of(KernelErrno.ERANGE);
+            return KernelErrno.ERANGE;
         }
         if (Integer.compareUnsigned(dest.lowerThreshold(), dest.upperThreshold()) > 0) {
-            return Optional.of(KernelErrno.ERANGE);
+            return KernelErrno.ERANGE;
         }
         if (dest.upperThreshold() < 0) {
             // u_threshold > INT_MAX as an unsigned value.
-            return Optional.of(KernelErrno.EINVAL);
+            return KernelErrno.EINVAL;
         }
         if (dest.method() == ForwardMethod.TUNNEL && dest.tunnelType() == TunnelType.GUE && dest.tunnelPort() == 0) {
-            return Optional.of(KernelErrno.EINVAL);
+            return KernelErrno.EINVAL;
         }
-        return Optional.empty();
+        return null;
     }
 
     /**

@@ -42,6 +42,16 @@ public record ServiceEntry(ServiceSpec spec, List<DestinationSpec> destinations)
         return Optional.empty();
     }
 
+    /** Whether the service has a real server at this address and port (the rules' check, which allocates nothing). */
+    public boolean hasDestination(InetAddress address, int port) {
+        for (int i = 0; i < destinations.size(); i++) {
+            if (destinations.get(i).sameServer(address, port)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** This service with another configuration and the same real servers. */
     public ServiceEntry withSpec(ServiceSpec newSpec) {
         return new ServiceEntry(newSpec, destinations);

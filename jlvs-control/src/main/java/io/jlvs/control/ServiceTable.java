@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * An immutable snapshot of everything ipvsadm configures: the virtual services in the order they
@@ -38,6 +37,12 @@ public record ServiceTable(List<ServiceEntry> services, Timeouts timeouts, List<
         return i < 0 ? Optional.empty() : Optional.of(services.get(i));
     }
 
+    @Override
+    public ServiceEntry serviceOrNull(ServiceKey key) {
+        int i = list().indexOf(key);
+        return i < 0 ? null : services.get(i);
+    }
+
     private ServiceList list() {
         return (ServiceList) services;
     }
@@ -59,11 +64,11 @@ public record ServiceTable(List<ServiceEntry> services, Timeouts timeouts, List<
         return new ServiceTable(list().withAdded(entry), timeouts, daemons);
     }
 
-    /** This table with the service of this key changed in place. */
+    /** This table with the service of the entry's key replaced by it, in its place. */
     @Override
-    public ServiceTable withServiceChanged(ServiceKey key, UnaryOperator<ServiceEntry> change) {
-        int i = list().indexOf(key);
-        return i < 0 ? this : new ServiceTable(list().with(i, change.apply(services.get(i))), timeouts, daemons);
+    public ServiceTable withServiceReplaced(ServiceEntry entry) {
+        int i = list().indexOf(entry.key());
+        return i < 0 ? this : new ServiceTable(list().with(i, entry), timeouts, daemons);
     }
 
     /** This table without the service of this key. */

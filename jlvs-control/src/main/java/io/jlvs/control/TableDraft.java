@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * A service table under change by one Batch: a mutable, insertion-ordered copy whose lookups and
@@ -38,6 +37,11 @@ final class TableDraft implements TableState {
     }
 
     @Override
+    public ServiceEntry serviceOrNull(ServiceKey key) {
+        return services.get(key);
+    }
+
+    @Override
     public Optional<SyncDaemonSpec> daemon(SyncDaemonSpec.State state) {
         return daemons.stream().filter(d -> d.state() == state).findFirst();
     }
@@ -49,7 +53,8 @@ final class TableDraft implements TableState {
 
     @Override
     public List<SyncDaemonSpec> daemons() {
-        return List.copyOf(daemons);
+        // the rules ask for every real server whether a daemon runs: no copy of an empty list
+        return daemons.isEmpty() ? List.of() : List.copyOf(daemons);
     }
 
     @Override
@@ -64,9 +69,9 @@ final class TableDraft implements TableState {
     }
 
     @Override
-    public TableDraft withServiceChanged(ServiceKey key, UnaryOperator<ServiceEntry> change) {
-        // put on an existing key keeps its place in the insertion order
-        services.computeIfPresent(key, (k, entry) -> change.apply(entry));
+    public TableDraft withServiceReplaced(ServiceEntry entry) {
+        // replace keeps the key's place in the insertion order
+        services.replace(entry.key(), entry);
         return this;
     }
 

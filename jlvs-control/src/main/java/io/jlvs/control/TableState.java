@@ -6,7 +6,6 @@ import io.jlvs.core.model.Timeouts;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * What the kernel rules read and change: the immutable {@link ServiceTable} (each change a new
@@ -18,6 +17,9 @@ sealed interface TableState permits ServiceTable, TableDraft {
 
     Optional<ServiceEntry> find(ServiceKey key);
 
+    /** The service with this key, or null: the rules' lookup, which allocates nothing. */
+    ServiceEntry serviceOrNull(ServiceKey key);
+
     Optional<SyncDaemonSpec> daemon(SyncDaemonSpec.State state);
 
     List<ServiceEntry> services();
@@ -28,7 +30,8 @@ sealed interface TableState permits ServiceTable, TableDraft {
 
     TableState withServiceAdded(ServiceEntry entry);
 
-    TableState withServiceChanged(ServiceKey key, UnaryOperator<ServiceEntry> change);
+    /** This state with the service of the entry's key replaced by it, in its place. */
+    TableState withServiceReplaced(ServiceEntry entry);
 
     TableState withServiceRemoved(ServiceKey key);
 
