@@ -96,13 +96,9 @@ final class KernelRules {
         if (table.serviceOrNull(spec.key()) != null) {
             return reject(op, KernelErrno.EEXIST);
         }
-        KernelErrno refused = checkSchedulerAndMask(spec, host);
+        Outcome refused = refuseSpec(op, spec, host);
         if (refused != null) {
-            return reject(op, refused);
-        }
-        Optional<String> unsupported = EngineLimits.refusal(spec);
-        if (unsupported.isPresent()) {
-            return new Outcome.Unsupported(unsupported.get());
+            return refused;
         }
         return applied(table.withServiceAdded(ServiceEntry.of(stored(spec))));
     }
@@ -116,15 +112,24 @@ final class KernelRules {
         if (service == null) {
             return reject(op, KernelErrno.ESRCH);
         }
+        Outcome refused = refuseSpec(op, spec, host);
+        if (refused != null) {
+            return refused;
+        }
+        return applied(table.withServiceReplaced(service.withSpec(stored(spec))));
+    }
+
+    /**
+     * What add and edit check once the service's presence is settled: the kernel's scheduler,
+     * engine and mask checks, then what jlvs cannot serve yet; null when the spec passes.
+     */
+    private static Outcome refuseSpec(LibipvsOperation op, ServiceSpec spec, HostFacts host) {
         KernelErrno refused = checkSchedulerAndMask(spec, host);
         if (refused != null) {
             return reject(op, refused);
         }
         Optional<String> unsupported = EngineLimits.refusal(spec);
-        if (unsupported.isPresent()) {
-            return new Outcome.Unsupported(unsupported.get());
-        }
-        return applied(table.withServiceReplaced(service.withSpec(stored(spec))));
+        return unsupported.isPresent() ? new Outcome.Unsupported(unsupported.get()) : null;
     }
 
     /** The nla_parse policy of IPVS_SVC_ATTR_SCHED_NAME and IPVS_SVC_ATTR_PE_NAME. */
