@@ -76,14 +76,21 @@ final class ProxyCore {
      */
     SocketChannel newRealServerChannel() {
         SocketChannel channel = realServerChannels.newChannel();
-        SocketChannelConfig config = channel.config();
+        configureRelaySocket(channel.config()).setConnectTimeoutMillis(connectTimeoutMillis);
+        return channel;
+    }
+
+    /**
+     * What both sockets of a relay need, client and real server alike: no reads until the relay
+     * asks, half-closes passed through, TCP_NODELAY (set only where Netty does not already).
+     */
+    static SocketChannelConfig configureRelaySocket(SocketChannelConfig config) {
         config.setAutoRead(false);
         config.setAllowHalfClosure(true);
-        config.setConnectTimeoutMillis(connectTimeoutMillis);
         if (!NODELAY_BY_DEFAULT) {
             config.setOption(ChannelOption.TCP_NODELAY, true);
         }
-        return channel;
+        return config;
     }
 
     /** The engine clock's now. */

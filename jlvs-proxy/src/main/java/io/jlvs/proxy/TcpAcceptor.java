@@ -6,9 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.SocketChannelConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +33,7 @@ final class TcpAcceptor extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         SocketChannel client = (SocketChannel) msg;
-        SocketChannelConfig config = client.config();
-        config.setAutoRead(false);
-        config.setAllowHalfClosure(true);
-        // Netty turns TCP_NODELAY on by default (Linux): not a second setsockopt per socket
-        if (!ProxyCore.NODELAY_BY_DEFAULT) {
-            config.setOption(ChannelOption.TCP_NODELAY, true);
-        }
+        ProxyCore.configureRelaySocket(client.config());
         client.pipeline().addLast(new RelayHandler(new TcpRelay(core, client), TcpRelay.CLIENT));
         core.loop.register(client).addListener(CLOSE_UNREGISTERED);
     }
