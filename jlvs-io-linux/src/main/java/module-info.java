@@ -4,5 +4,7 @@
  * once for availability, behind a small Java API (package io.jlvs.io.linux).
  */
 module io.jlvs.io.linux {
+    requires transitive io.jlvs.packet;
+
     exports io.jlvs.io.linux;
 }

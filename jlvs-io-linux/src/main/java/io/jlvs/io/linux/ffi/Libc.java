@@ -20,6 +20,10 @@ public final class Libc {
 
     /** C {@code int}. */
     public static final ValueLayout.OfInt C_INT = (ValueLayout.OfInt) LINKER.canonicalLayouts().get("int");
+    /** C {@code char} (signed or not, one byte). */
+    public static final ValueLayout.OfByte C_CHAR = (ValueLayout.OfByte) LINKER.canonicalLayouts().get("char");
+    /** C {@code short}. */
+    public static final ValueLayout.OfShort C_SHORT = (ValueLayout.OfShort) LINKER.canonicalLayouts().get("short");
     /** C {@code long} (and {@code unsigned long}): 64 bits on the LP64 platforms jlvs supports. */
     public static final ValueLayout.OfLong C_LONG = (ValueLayout.OfLong) LINKER.canonicalLayouts().get("long");
     /** A C pointer. */
