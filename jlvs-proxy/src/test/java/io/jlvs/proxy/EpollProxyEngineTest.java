@@ -1,5 +1,7 @@
 package io.jlvs.proxy;
 
+import io.jlvs.testkit.Prerequisites;
+
 import io.netty.channel.epoll.Epoll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

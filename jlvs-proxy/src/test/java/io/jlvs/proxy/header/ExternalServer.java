@@ -1,6 +1,7 @@
 package io.jlvs.proxy.header;
 
-import io.jlvs.proxy.Prerequisites;
+import io.jlvs.testkit.Prerequisites;
+
 import io.jlvs.testkit.PortReservation;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.jlvs.proxy;
+package io.jlvs.testkit;
 
 import org.junit.jupiter.api.Assumptions;
 
