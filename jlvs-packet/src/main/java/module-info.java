@@ -4,5 +4,6 @@
  * in-memory backend implement. Depends on java.base only.
  */
 module io.jlvs.packet {
+    exports io.jlvs.packet;
     exports io.jlvs.packet.io;
 }
