@@ -3,4 +3,5 @@ module io.jlvs.testkit {
     requires org.junit.jupiter.api;
 
     exports io.jlvs.testkit;
+    exports io.jlvs.testkit.packet;
 }

@@ -109,6 +109,21 @@ public final class Checksums {
         return ~fold((~checksum & 0xFFFF) + delta128(o0, o1, o2, o3, n0, n1, n2, n3)) & 0xFFFF;
     }
 
+    /** A UDP checksum after a 16-bit word changed: 0 (none, IPv4) stays 0, a result of 0 is sent as 0xFFFF. */
+    public static int udpUpdate16(int checksum, int oldWord, int newWord) {
+        return checksum == UDP_NO_CHECKSUM ? UDP_NO_CHECKSUM : udp(update16(checksum, oldWord, newWord));
+    }
+
+    /** A UDP checksum after an IPv4 address changed, with UDP's rule for 0 (see udpUpdate16). */
+    public static int udpUpdate32(int checksum, int oldWord, int newWord) {
+        return checksum == UDP_NO_CHECKSUM ? UDP_NO_CHECKSUM : udp(update32(checksum, oldWord, newWord));
+    }
+
+    /** A UDP checksum after an IPv6 address changed (a result of 0 is sent as 0xFFFF). */
+    public static int udpUpdate128(int checksum, int o0, int o1, int o2, int o3, int n0, int n1, int n2, int n3) {
+        return udp(update128(checksum, o0, o1, o2, o3, n0, n1, n2, n3));
+    }
+
     /** A partial field after a 16-bit pseudo-header word changed. */
     public static int partialUpdate16(int partial, int oldWord, int newWord) {
         return fold((partial & 0xFFFF) + (~oldWord & 0xFFFF) + (newWord & 0xFFFF));
