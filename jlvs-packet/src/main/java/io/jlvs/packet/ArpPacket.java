@@ -1,15 +1,5 @@
 package io.jlvs.packet;
 
-import java.lang.foreign.MemorySegment;
-
-import static io.jlvs.packet.NetworkBytes.setU16;
-import static io.jlvs.packet.NetworkBytes.setU32;
-import static io.jlvs.packet.NetworkBytes.setU48;
-import static io.jlvs.packet.NetworkBytes.u16;
-import static io.jlvs.packet.NetworkBytes.u32;
-import static io.jlvs.packet.NetworkBytes.u48;
-import static io.jlvs.packet.NetworkBytes.u8;
-
 /**
  * An ARP packet for IPv4 over Ethernet (RFC 826), 28 bytes.
  *
@@ -33,7 +23,7 @@ import static io.jlvs.packet.NetworkBytes.u8;
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public final class ArpPacket {
+public final class ArpPacket extends HeaderFlyweight<ArpPacket> {
     /** Offset of the hardware type. */
     public static final int HARDWARE_TYPE_OFFSET = 0;
     /** Offset of the protocol type. */
@@ -61,39 +51,24 @@ public final class ArpPacket {
     /** Operation: reply. */
     public static final int OPERATION_REPLY = 2;
 
-    private MemorySegment segment;
-    private long offset;
-
-    /** Points this flyweight at the packet starting at offset. */
-    public ArpPacket wrap(MemorySegment segment, long offset) {
-        this.segment = segment;
-        this.offset = offset;
-        return this;
-    }
-
-    /** Where the packet starts in the segment. */
-    public long offset() {
-        return offset;
-    }
-
     /** Hardware type (1 for Ethernet). */
     public int hardwareType() {
-        return u16(segment, offset + HARDWARE_TYPE_OFFSET);
+        return u16(HARDWARE_TYPE_OFFSET);
     }
 
     /** Protocol type (0x0800 for IPv4). */
     public int protocolType() {
-        return u16(segment, offset + PROTOCOL_TYPE_OFFSET);
+        return u16(PROTOCOL_TYPE_OFFSET);
     }
 
     /** Hardware address length (6). */
     public int hardwareLength() {
-        return u8(segment, offset + HARDWARE_LENGTH_OFFSET);
+        return u8(HARDWARE_LENGTH_OFFSET);
     }
 
     /** Protocol address length (4). */
     public int protocolLength() {
-        return u8(segment, offset + PROTOCOL_LENGTH_OFFSET);
+        return u8(PROTOCOL_LENGTH_OFFSET);
     }
 
     /** True when the fixed fields say Ethernet and IPv4. */
@@ -104,65 +79,65 @@ public final class ArpPacket {
 
     /** Writes the fixed fields for Ethernet and IPv4 and the operation. */
     public ArpPacket ethernetIpv4(int operation) {
-        setU16(segment, offset + HARDWARE_TYPE_OFFSET, HARDWARE_ETHERNET);
-        setU16(segment, offset + PROTOCOL_TYPE_OFFSET, EthernetHeader.TYPE_IPV4);
-        NetworkBytes.setU8(segment, offset + HARDWARE_LENGTH_OFFSET, 6);
-        NetworkBytes.setU8(segment, offset + PROTOCOL_LENGTH_OFFSET, 4);
+        setU16(HARDWARE_TYPE_OFFSET, HARDWARE_ETHERNET);
+        setU16(PROTOCOL_TYPE_OFFSET, EthernetHeader.TYPE_IPV4);
+        setU8(HARDWARE_LENGTH_OFFSET, 6);
+        setU8(PROTOCOL_LENGTH_OFFSET, 4);
         return operation(operation);
     }
 
     /** The operation (1 request, 2 reply). */
     public int operation() {
-        return u16(segment, offset + OPERATION_OFFSET);
+        return u16(OPERATION_OFFSET);
     }
 
     /** Sets the operation. */
     public ArpPacket operation(int operation) {
-        setU16(segment, offset + OPERATION_OFFSET, operation);
+        setU16(OPERATION_OFFSET, operation);
         return this;
     }
 
     /** Sender MAC in the low 48 bits. */
     public long senderMac() {
-        return u48(segment, offset + SENDER_MAC_OFFSET);
+        return u48(SENDER_MAC_OFFSET);
     }
 
     /** Sets the sender MAC. */
     public ArpPacket senderMac(long mac) {
-        setU48(segment, offset + SENDER_MAC_OFFSET, mac);
+        setU48(SENDER_MAC_OFFSET, mac);
         return this;
     }
 
     /** Sender IPv4 address. */
     public int senderIp() {
-        return u32(segment, offset + SENDER_IP_OFFSET);
+        return u32(SENDER_IP_OFFSET);
     }
 
     /** Sets the sender IPv4 address. */
     public ArpPacket senderIp(int address) {
-        setU32(segment, offset + SENDER_IP_OFFSET, address);
+        setU32(SENDER_IP_OFFSET, address);
         return this;
     }
 
     /** Target MAC in the low 48 bits. */
     public long targetMac() {
-        return u48(segment, offset + TARGET_MAC_OFFSET);
+        return u48(TARGET_MAC_OFFSET);
     }
 
     /** Sets the target MAC. */
     public ArpPacket targetMac(long mac) {
-        setU48(segment, offset + TARGET_MAC_OFFSET, mac);
+        setU48(TARGET_MAC_OFFSET, mac);
         return this;
     }
 
     /** Target IPv4 address. */
     public int targetIp() {
-        return u32(segment, offset + TARGET_IP_OFFSET);
+        return u32(TARGET_IP_OFFSET);
     }
 
     /** Sets the target IPv4 address. */
     public ArpPacket targetIp(int address) {
-        setU32(segment, offset + TARGET_IP_OFFSET, address);
+        setU32(TARGET_IP_OFFSET, address);
         return this;
     }
 }

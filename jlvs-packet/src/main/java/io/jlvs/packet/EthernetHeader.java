@@ -1,12 +1,5 @@
 package io.jlvs.packet;
 
-import java.lang.foreign.MemorySegment;
-
-import static io.jlvs.packet.NetworkBytes.setU16;
-import static io.jlvs.packet.NetworkBytes.setU48;
-import static io.jlvs.packet.NetworkBytes.u16;
-import static io.jlvs.packet.NetworkBytes.u48;
-
 /**
  * An Ethernet II header with up to two VLAN tags (802.1ad outer, 802.1Q inner) over a segment.
  * Reads assume the bytes are there: the caller (the {@link ParsedFrame}) checks lengths first.
@@ -27,7 +20,7 @@ import static io.jlvs.packet.NetworkBytes.u48;
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public final class EthernetHeader {
+public final class EthernetHeader extends HeaderFlyweight<EthernetHeader> {
     /** Offset of the destination MAC. */
     public static final int DESTINATION_OFFSET = 0;
     /** Offset of the source MAC. */
@@ -52,21 +45,6 @@ public final class EthernetHeader {
     /** Tag protocol id of an 802.1ad (service, QinQ) VLAN tag. */
     public static final int TYPE_QINQ = 0x88A8;
 
-    private MemorySegment segment;
-    private long offset;
-
-    /** Points this flyweight at the header starting at offset. */
-    public EthernetHeader wrap(MemorySegment segment, long offset) {
-        this.segment = segment;
-        this.offset = offset;
-        return this;
-    }
-
-    /** Where the header starts in the segment. */
-    public long offset() {
-        return offset;
-    }
-
     /** True for the tag protocol ids of 802.1Q and 802.1ad. */
     public static boolean isTag(int etherType) {
         return etherType == TYPE_VLAN || etherType == TYPE_QINQ;
@@ -74,35 +52,35 @@ public final class EthernetHeader {
 
     /** Destination MAC in the low 48 bits. */
     public long destination() {
-        return u48(segment, offset + DESTINATION_OFFSET);
+        return u48(DESTINATION_OFFSET);
     }
 
     /** Sets the destination MAC from the low 48 bits. */
     public EthernetHeader destination(long mac) {
-        setU48(segment, offset + DESTINATION_OFFSET, mac);
+        setU48(DESTINATION_OFFSET, mac);
         return this;
     }
 
     /** Source MAC in the low 48 bits. */
     public long source() {
-        return u48(segment, offset + SOURCE_OFFSET);
+        return u48(SOURCE_OFFSET);
     }
 
     /** Sets the source MAC from the low 48 bits. */
     public EthernetHeader source(long mac) {
-        setU48(segment, offset + SOURCE_OFFSET, mac);
+        setU48(SOURCE_OFFSET, mac);
         return this;
     }
 
     /** The first EtherType field: a tag protocol id when the frame is tagged. */
     public int outerEtherType() {
-        return u16(segment, offset + ETHER_TYPE_OFFSET);
+        return u16(ETHER_TYPE_OFFSET);
     }
 
     /** Number of VLAN tags (0 to {@link #MAX_TAGS}); reads up to 4 bytes past each tag. */
     public int tagCount() {
         int tags = 0;
-        while (tags < MAX_TAGS && isTag(u16(segment, offset + ETHER_TYPE_OFFSET + (long) tags * TAG_LENGTH))) {
+        while (tags < MAX_TAGS && isTag(u16(ETHER_TYPE_OFFSET + (long) tags * TAG_LENGTH))) {
             tags++;
         }
         return tags;
@@ -115,12 +93,12 @@ public final class EthernetHeader {
 
     /** The EtherType after the tags (the payload's). */
     public int etherType() {
-        return u16(segment, offset + ETHER_TYPE_OFFSET + (long) tagCount() * TAG_LENGTH);
+        return u16(ETHER_TYPE_OFFSET + (long) tagCount() * TAG_LENGTH);
     }
 
     /** Sets the EtherType after the tags. */
     public EthernetHeader etherType(int type) {
-        setU16(segment, offset + ETHER_TYPE_OFFSET + (long) tagCount() * TAG_LENGTH, type);
+        setU16(ETHER_TYPE_OFFSET + (long) tagCount() * TAG_LENGTH, type);
         return this;
     }
 
@@ -137,15 +115,15 @@ public final class EthernetHeader {
     /** Sets the VLAN id of tag index, keeping its priority and DEI bits. */
     public EthernetHeader vlanId(int index, int vlanId) {
         long at = tagControlOffset(index);
-        setU16(segment, at, (u16(segment, at) & 0xF000) | (vlanId & 0x0FFF));
+        setU16(at, (u16(at) & 0xF000) | (vlanId & 0x0FFF));
         return this;
     }
 
     private int tagControl(int index) {
-        return u16(segment, tagControlOffset(index));
+        return u16(tagControlOffset(index));
     }
 
     private long tagControlOffset(int index) {
-        return offset + ETHER_TYPE_OFFSET + (long) index * TAG_LENGTH + 2;
+        return ETHER_TYPE_OFFSET + (long) index * TAG_LENGTH + 2;
     }
 }

@@ -1,14 +1,5 @@
 package io.jlvs.packet;
 
-import java.lang.foreign.MemorySegment;
-
-import static io.jlvs.packet.NetworkBytes.setU16;
-import static io.jlvs.packet.NetworkBytes.setU32;
-import static io.jlvs.packet.NetworkBytes.setU8;
-import static io.jlvs.packet.NetworkBytes.u16;
-import static io.jlvs.packet.NetworkBytes.u32;
-import static io.jlvs.packet.NetworkBytes.u8;
-
 /**
  * An ICMP header (RFC 792, RFC 1191): echo, and the errors that quote the offending packet's IP
  * header and first 8 bytes after the 8-byte ICMP header.
@@ -28,7 +19,7 @@ import static io.jlvs.packet.NetworkBytes.u8;
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public final class IcmpHeader {
+public final class IcmpHeader extends HeaderFlyweight<IcmpHeader> {
     /** Offset of the type. */
     public static final int TYPE_OFFSET = 0;
     /** Offset of the code. */
@@ -77,21 +68,6 @@ public final class IcmpHeader {
     /** Time exceeded code: fragment reassembly time exceeded. */
     public static final int CODE_REASSEMBLY_EXCEEDED = 1;
 
-    private MemorySegment segment;
-    private long offset;
-
-    /** Points this flyweight at the header starting at offset. */
-    public IcmpHeader wrap(MemorySegment segment, long offset) {
-        this.segment = segment;
-        this.offset = offset;
-        return this;
-    }
-
-    /** Where the header starts in the segment. */
-    public long offset() {
-        return offset;
-    }
-
     /** True for the types that quote a packet (unreachable, source quench, redirect, time exceeded, parameter problem). */
     public static boolean isError(int type) {
         return type == DESTINATION_UNREACHABLE || type == SOURCE_QUENCH || type == REDIRECT
@@ -115,89 +91,89 @@ public final class IcmpHeader {
 
     /** The type. */
     public int type() {
-        return u8(segment, offset + TYPE_OFFSET);
+        return u8(TYPE_OFFSET);
     }
 
     /** Sets the type. */
     public IcmpHeader type(int type) {
-        setU8(segment, offset + TYPE_OFFSET, type);
+        setU8(TYPE_OFFSET, type);
         return this;
     }
 
     /** The code. */
     public int code() {
-        return u8(segment, offset + CODE_OFFSET);
+        return u8(CODE_OFFSET);
     }
 
     /** Sets the code. */
     public IcmpHeader code(int code) {
-        setU8(segment, offset + CODE_OFFSET, code);
+        setU8(CODE_OFFSET, code);
         return this;
     }
 
     /** The checksum field (over the whole ICMP message, no pseudo-header). */
     public int checksum() {
-        return u16(segment, offset + CHECKSUM_OFFSET);
+        return u16(CHECKSUM_OFFSET);
     }
 
     /** Sets the checksum field. */
     public IcmpHeader checksum(int checksum) {
-        setU16(segment, offset + CHECKSUM_OFFSET, checksum);
+        setU16(CHECKSUM_OFFSET, checksum);
         return this;
     }
 
     /** The echo identifier. */
     public int identifier() {
-        return u16(segment, offset + IDENTIFIER_OFFSET);
+        return u16(IDENTIFIER_OFFSET);
     }
 
     /** Sets the echo identifier. */
     public IcmpHeader identifier(int id) {
-        setU16(segment, offset + IDENTIFIER_OFFSET, id);
+        setU16(IDENTIFIER_OFFSET, id);
         return this;
     }
 
     /** The echo sequence number. */
     public int sequence() {
-        return u16(segment, offset + SEQUENCE_OFFSET);
+        return u16(SEQUENCE_OFFSET);
     }
 
     /** Sets the echo sequence number. */
     public IcmpHeader sequence(int sequence) {
-        setU16(segment, offset + SEQUENCE_OFFSET, sequence);
+        setU16(SEQUENCE_OFFSET, sequence);
         return this;
     }
 
     /** The next-hop MTU of fragmentation needed. */
     public int mtu() {
-        return u16(segment, offset + MTU_OFFSET);
+        return u16(MTU_OFFSET);
     }
 
     /** Sets the next-hop MTU. */
     public IcmpHeader mtu(int mtu) {
-        setU16(segment, offset + MTU_OFFSET, mtu);
+        setU16(MTU_OFFSET, mtu);
         return this;
     }
 
     /** The parameter problem pointer (byte index into the quoted packet). */
     public int pointer() {
-        return u8(segment, offset + POINTER_OFFSET);
+        return u8(POINTER_OFFSET);
     }
 
     /** Sets the parameter problem pointer. */
     public IcmpHeader pointer(int pointer) {
-        setU8(segment, offset + POINTER_OFFSET, pointer);
+        setU8(POINTER_OFFSET, pointer);
         return this;
     }
 
     /** The rest-of-header word (a redirect's gateway). */
     public int rest() {
-        return u32(segment, offset + REST_OFFSET);
+        return u32(REST_OFFSET);
     }
 
     /** Sets the rest-of-header word. */
     public IcmpHeader rest(int word) {
-        setU32(segment, offset + REST_OFFSET, word);
+        setU32(REST_OFFSET, word);
         return this;
     }
 

@@ -1,14 +1,5 @@
 package io.jlvs.packet;
 
-import java.lang.foreign.MemorySegment;
-
-import static io.jlvs.packet.NetworkBytes.setU16;
-import static io.jlvs.packet.NetworkBytes.setU32;
-import static io.jlvs.packet.NetworkBytes.setU8;
-import static io.jlvs.packet.NetworkBytes.u16;
-import static io.jlvs.packet.NetworkBytes.u32;
-import static io.jlvs.packet.NetworkBytes.u8;
-
 /**
  * An ICMPv6 header (RFC 4443, RFC 4861): errors 1 to 4 quote as much of the offending packet as
  * fits after the 8-byte header; echo; neighbor discovery. The checksum covers the IPv6
@@ -27,7 +18,7 @@ import static io.jlvs.packet.NetworkBytes.u8;
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public final class Icmpv6Header {
+public final class Icmpv6Header extends HeaderFlyweight<Icmpv6Header> {
     /** Offset of the type. */
     public static final int TYPE_OFFSET = 0;
     /** Offset of the code. */
@@ -70,21 +61,6 @@ public final class Icmpv6Header {
     /** Type: redirect. */
     public static final int REDIRECT = 137;
 
-    private MemorySegment segment;
-    private long offset;
-
-    /** Points this flyweight at the header starting at offset. */
-    public Icmpv6Header wrap(MemorySegment segment, long offset) {
-        this.segment = segment;
-        this.offset = offset;
-        return this;
-    }
-
-    /** Where the header starts in the segment. */
-    public long offset() {
-        return offset;
-    }
-
     /** True for the error types 1 to 4, which quote a packet. */
     public static boolean isError(int type) {
         return type >= DESTINATION_UNREACHABLE && type <= PARAMETER_PROBLEM;
@@ -107,83 +83,83 @@ public final class Icmpv6Header {
 
     /** The type. */
     public int type() {
-        return u8(segment, offset + TYPE_OFFSET);
+        return u8(TYPE_OFFSET);
     }
 
     /** Sets the type. */
     public Icmpv6Header type(int type) {
-        setU8(segment, offset + TYPE_OFFSET, type);
+        setU8(TYPE_OFFSET, type);
         return this;
     }
 
     /** The code. */
     public int code() {
-        return u8(segment, offset + CODE_OFFSET);
+        return u8(CODE_OFFSET);
     }
 
     /** Sets the code. */
     public Icmpv6Header code(int code) {
-        setU8(segment, offset + CODE_OFFSET, code);
+        setU8(CODE_OFFSET, code);
         return this;
     }
 
     /** The checksum field. */
     public int checksum() {
-        return u16(segment, offset + CHECKSUM_OFFSET);
+        return u16(CHECKSUM_OFFSET);
     }
 
     /** Sets the checksum field. */
     public Icmpv6Header checksum(int checksum) {
-        setU16(segment, offset + CHECKSUM_OFFSET, checksum);
+        setU16(CHECKSUM_OFFSET, checksum);
         return this;
     }
 
     /** The MTU of packet too big. */
     public int mtu() {
-        return u32(segment, offset + MTU_OFFSET);
+        return u32(MTU_OFFSET);
     }
 
     /** Sets the MTU. */
     public Icmpv6Header mtu(int mtu) {
-        setU32(segment, offset + MTU_OFFSET, mtu);
+        setU32(MTU_OFFSET, mtu);
         return this;
     }
 
     /** The parameter problem pointer (byte index into the quoted packet). */
     public int pointer() {
-        return u32(segment, offset + POINTER_OFFSET);
+        return u32(POINTER_OFFSET);
     }
 
     /** Sets the parameter problem pointer. */
     public Icmpv6Header pointer(int pointer) {
-        setU32(segment, offset + POINTER_OFFSET, pointer);
+        setU32(POINTER_OFFSET, pointer);
         return this;
     }
 
     /** The echo identifier. */
     public int identifier() {
-        return u16(segment, offset + IDENTIFIER_OFFSET);
+        return u16(IDENTIFIER_OFFSET);
     }
 
     /** Sets the echo identifier. */
     public Icmpv6Header identifier(int id) {
-        setU16(segment, offset + IDENTIFIER_OFFSET, id);
+        setU16(IDENTIFIER_OFFSET, id);
         return this;
     }
 
     /** The echo sequence number. */
     public int sequence() {
-        return u16(segment, offset + SEQUENCE_OFFSET);
+        return u16(SEQUENCE_OFFSET);
     }
 
     /** Sets the echo sequence number. */
     public Icmpv6Header sequence(int sequence) {
-        setU16(segment, offset + SEQUENCE_OFFSET, sequence);
+        setU16(SEQUENCE_OFFSET, sequence);
         return this;
     }
 
     /** Word index (0..3) of the NDP target address. */
     public int target(int word) {
-        return u32(segment, offset + TARGET_OFFSET + 4L * word);
+        return u32(TARGET_OFFSET + 4L * word);
     }
 }

@@ -1,14 +1,5 @@
 package io.jlvs.packet;
 
-import java.lang.foreign.MemorySegment;
-
-import static io.jlvs.packet.NetworkBytes.setU16;
-import static io.jlvs.packet.NetworkBytes.setU32;
-import static io.jlvs.packet.NetworkBytes.setU8;
-import static io.jlvs.packet.NetworkBytes.u16;
-import static io.jlvs.packet.NetworkBytes.u32;
-import static io.jlvs.packet.NetworkBytes.u8;
-
 /**
  * An IPv4 header (RFC 791) with its options.
  *
@@ -32,7 +23,7 @@ import static io.jlvs.packet.NetworkBytes.u8;
  * IHL counts 32-bit words; the fragment offset counts 8-byte units. Setters of addresses and
  * TTL keep the header checksum right incrementally; the others leave it to {@link #updateChecksum()}.
  */
-public final class Ipv4Header {
+public final class Ipv4Header extends HeaderFlyweight<Ipv4Header> {
     /** Offset of version and IHL. */
     public static final int VERSION_IHL_OFFSET = 0;
     /** Offset of the type of service (DSCP and ECN). */
@@ -64,29 +55,14 @@ public final class Ipv4Header {
     /** The fragment offset bits of the fragment word. */
     public static final int FRAGMENT_OFFSET_MASK = 0x1FFF;
 
-    private MemorySegment segment;
-    private long offset;
-
-    /** Points this flyweight at the header starting at offset. */
-    public Ipv4Header wrap(MemorySegment segment, long offset) {
-        this.segment = segment;
-        this.offset = offset;
-        return this;
-    }
-
-    /** Where the header starts in the segment. */
-    public long offset() {
-        return offset;
-    }
-
     /** The version field (4 for a good packet). */
     public int version() {
-        return u8(segment, offset) >>> 4;
+        return u8(0) >>> 4;
     }
 
     /** The IHL field in 32-bit words. */
     public int ihl() {
-        return u8(segment, offset) & 0x0F;
+        return u8(0) & 0x0F;
     }
 
     /** The header length in bytes (IHL * 4), where the payload starts. */
@@ -96,51 +72,51 @@ public final class Ipv4Header {
 
     /** Writes version 4 and the header length in bytes (a multiple of 4, 20 to 60). */
     public Ipv4Header versionAndHeaderLength(int headerLength) {
-        setU8(segment, offset, 0x40 | (headerLength >>> 2));
+        setU8(0, 0x40 | (headerLength >>> 2));
         return this;
     }
 
     /** The type of service byte (DSCP and ECN). */
     public int tos() {
-        return u8(segment, offset + TOS_OFFSET);
+        return u8(TOS_OFFSET);
     }
 
     /** Sets the type of service byte. */
     public Ipv4Header tos(int tos) {
-        setU8(segment, offset + TOS_OFFSET, tos);
+        setU8(TOS_OFFSET, tos);
         return this;
     }
 
     /** Total length of the packet, header included. */
     public int totalLength() {
-        return u16(segment, offset + TOTAL_LENGTH_OFFSET);
+        return u16(TOTAL_LENGTH_OFFSET);
     }
 
     /** Sets the total length. */
     public Ipv4Header totalLength(int length) {
-        setU16(segment, offset + TOTAL_LENGTH_OFFSET, length);
+        setU16(TOTAL_LENGTH_OFFSET, length);
         return this;
     }
 
     /** The identification. */
     public int identification() {
-        return u16(segment, offset + IDENTIFICATION_OFFSET);
+        return u16(IDENTIFICATION_OFFSET);
     }
 
     /** Sets the identification. */
     public Ipv4Header identification(int id) {
-        setU16(segment, offset + IDENTIFICATION_OFFSET, id);
+        setU16(IDENTIFICATION_OFFSET, id);
         return this;
     }
 
     /** The whole flags and fragment offset word. */
     public int fragmentWord() {
-        return u16(segment, offset + FRAGMENT_OFFSET);
+        return u16(FRAGMENT_OFFSET);
     }
 
     /** Sets the whole flags and fragment offset word. */
     public Ipv4Header fragmentWord(int word) {
-        setU16(segment, offset + FRAGMENT_OFFSET, word);
+        setU16(FRAGMENT_OFFSET, word);
         return this;
     }
 
@@ -166,65 +142,65 @@ public final class Ipv4Header {
 
     /** Time to live. */
     public int ttl() {
-        return u8(segment, offset + TTL_OFFSET);
+        return u8(TTL_OFFSET);
     }
 
     /** Sets the TTL, leaving the checksum as it was. */
     public Ipv4Header ttl(int ttl) {
-        setU8(segment, offset + TTL_OFFSET, ttl);
+        setU8(TTL_OFFSET, ttl);
         return this;
     }
 
     /** Decrements the TTL and updates the header checksum incrementally (the TTL must be above 0). */
     public Ipv4Header decrementTtl() {
-        int word = u16(segment, offset + TTL_OFFSET);
+        int word = u16(TTL_OFFSET);
         int next = word - 0x0100;
-        setU16(segment, offset + TTL_OFFSET, next);
+        setU16(TTL_OFFSET, next);
         checksum(Checksums.update16(checksum(), word, next));
         return this;
     }
 
     /** The protocol of the payload (6 TCP, 17 UDP, 1 ICMP, 4 IPIP, 41 IPv6). */
     public int protocol() {
-        return u8(segment, offset + PROTOCOL_OFFSET);
+        return u8(PROTOCOL_OFFSET);
     }
 
     /** Sets the protocol. */
     public Ipv4Header protocol(int protocol) {
-        setU8(segment, offset + PROTOCOL_OFFSET, protocol);
+        setU8(PROTOCOL_OFFSET, protocol);
         return this;
     }
 
     /** The header checksum field. */
     public int checksum() {
-        return u16(segment, offset + CHECKSUM_OFFSET);
+        return u16(CHECKSUM_OFFSET);
     }
 
     /** Sets the header checksum field. */
     public Ipv4Header checksum(int checksum) {
-        setU16(segment, offset + CHECKSUM_OFFSET, checksum);
+        setU16(CHECKSUM_OFFSET, checksum);
         return this;
     }
 
     /** The source address. */
     public int source() {
-        return u32(segment, offset + SOURCE_OFFSET);
+        return u32(SOURCE_OFFSET);
     }
 
     /** Sets the source address, leaving the checksum as it was. */
     public Ipv4Header source(int address) {
-        setU32(segment, offset + SOURCE_OFFSET, address);
+        setU32(SOURCE_OFFSET, address);
         return this;
     }
 
     /** The destination address. */
     public int destination() {
-        return u32(segment, offset + DESTINATION_OFFSET);
+        return u32(DESTINATION_OFFSET);
     }
 
     /** Sets the destination address, leaving the checksum as it was. */
     public Ipv4Header destination(int address) {
-        setU32(segment, offset + DESTINATION_OFFSET, address);
+        setU32(DESTINATION_OFFSET, address);
         return this;
     }
 

@@ -1,14 +1,5 @@
 package io.jlvs.packet;
 
-import java.lang.foreign.MemorySegment;
-
-import static io.jlvs.packet.NetworkBytes.setU16;
-import static io.jlvs.packet.NetworkBytes.setU32;
-import static io.jlvs.packet.NetworkBytes.setU8;
-import static io.jlvs.packet.NetworkBytes.u16;
-import static io.jlvs.packet.NetworkBytes.u32;
-import static io.jlvs.packet.NetworkBytes.u8;
-
 /**
  * The fixed IPv6 header (RFC 8200), 40 bytes. Addresses are four big-endian 32-bit words, word 0
  * the highest. The extension headers after it are walked by {@link Ipv6ExtensionWalk}.
@@ -27,7 +18,7 @@ import static io.jlvs.packet.NetworkBytes.u8;
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public final class Ipv6Header {
+public final class Ipv6Header extends HeaderFlyweight<Ipv6Header> {
     /** Offset of version, traffic class and flow label. */
     public static final int VERSION_CLASS_FLOW_OFFSET = 0;
     /** Offset of the payload length. */
@@ -43,94 +34,79 @@ public final class Ipv6Header {
     /** Length of the fixed header. */
     public static final int LENGTH = 40;
 
-    private MemorySegment segment;
-    private long offset;
-
-    /** Points this flyweight at the header starting at offset. */
-    public Ipv6Header wrap(MemorySegment segment, long offset) {
-        this.segment = segment;
-        this.offset = offset;
-        return this;
-    }
-
-    /** Where the header starts in the segment. */
-    public long offset() {
-        return offset;
-    }
-
     /** The version field (6 for a good packet). */
     public int version() {
-        return u8(segment, offset) >>> 4;
+        return u8(0) >>> 4;
     }
 
     /** The traffic class byte. */
     public int trafficClass() {
-        return (u32(segment, offset) >>> 20) & 0xFF;
+        return (u32(0) >>> 20) & 0xFF;
     }
 
     /** The 20-bit flow label. */
     public int flowLabel() {
-        return u32(segment, offset) & 0xF_FFFF;
+        return u32(0) & 0xF_FFFF;
     }
 
     /** Writes version 6, the traffic class and the flow label. */
     public Ipv6Header versionClassFlow(int trafficClass, int flowLabel) {
-        setU32(segment, offset, (6 << 28) | ((trafficClass & 0xFF) << 20) | (flowLabel & 0xF_FFFF));
+        setU32(0, (6 << 28) | ((trafficClass & 0xFF) << 20) | (flowLabel & 0xF_FFFF));
         return this;
     }
 
     /** The payload length (everything after the fixed header, extension headers included). */
     public int payloadLength() {
-        return u16(segment, offset + PAYLOAD_LENGTH_OFFSET);
+        return u16(PAYLOAD_LENGTH_OFFSET);
     }
 
     /** Sets the payload length. */
     public Ipv6Header payloadLength(int length) {
-        setU16(segment, offset + PAYLOAD_LENGTH_OFFSET, length);
+        setU16(PAYLOAD_LENGTH_OFFSET, length);
         return this;
     }
 
     /** The next header after the fixed header. */
     public int nextHeader() {
-        return u8(segment, offset + NEXT_HEADER_OFFSET);
+        return u8(NEXT_HEADER_OFFSET);
     }
 
     /** Sets the next header. */
     public Ipv6Header nextHeader(int protocol) {
-        setU8(segment, offset + NEXT_HEADER_OFFSET, protocol);
+        setU8(NEXT_HEADER_OFFSET, protocol);
         return this;
     }
 
     /** The hop limit. */
     public int hopLimit() {
-        return u8(segment, offset + HOP_LIMIT_OFFSET);
+        return u8(HOP_LIMIT_OFFSET);
     }
 
     /** Sets the hop limit. */
     public Ipv6Header hopLimit(int hops) {
-        setU8(segment, offset + HOP_LIMIT_OFFSET, hops);
+        setU8(HOP_LIMIT_OFFSET, hops);
         return this;
     }
 
     /** Word index (0..3, 0 the highest) of the source address. */
     public int source(int word) {
-        return u32(segment, offset + SOURCE_OFFSET + 4L * word);
+        return u32(SOURCE_OFFSET + 4L * word);
     }
 
     /** Sets word index (0..3) of the source address. */
     public Ipv6Header source(int word, int value) {
-        setU32(segment, offset + SOURCE_OFFSET + 4L * word, value);
+        setU32(SOURCE_OFFSET + 4L * word, value);
         return this;
     }
 
     /** Word index (0..3, 0 the highest) of the destination address. */
     public int destination(int word) {
-        return u32(segment, offset + DESTINATION_OFFSET + 4L * word);
+        return u32(DESTINATION_OFFSET + 4L * word);
     }
 
     /** Sets word index (0..3) of the destination address. */
     public Ipv6Header destination(int word, int value) {
-        setU32(segment, offset + DESTINATION_OFFSET + 4L * word, value);
+        setU32(DESTINATION_OFFSET + 4L * word, value);
         return this;
     }
 

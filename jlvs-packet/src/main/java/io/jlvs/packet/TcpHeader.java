@@ -1,14 +1,5 @@
 package io.jlvs.packet;
 
-import java.lang.foreign.MemorySegment;
-
-import static io.jlvs.packet.NetworkBytes.setU16;
-import static io.jlvs.packet.NetworkBytes.setU32;
-import static io.jlvs.packet.NetworkBytes.setU8;
-import static io.jlvs.packet.NetworkBytes.u16;
-import static io.jlvs.packet.NetworkBytes.u32;
-import static io.jlvs.packet.NetworkBytes.u8;
-
 /**
  * A TCP header (RFC 9293) with its options.
  *
@@ -32,7 +23,7 @@ import static io.jlvs.packet.NetworkBytes.u8;
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public final class TcpHeader {
+public final class TcpHeader extends HeaderFlyweight<TcpHeader> {
     /** Offset of the source port. */
     public static final int SOURCE_PORT_OFFSET = 0;
     /** Offset of the destination port. */
@@ -70,68 +61,53 @@ public final class TcpHeader {
     /** CWR flag. */
     public static final int CWR = 0x80;
 
-    private MemorySegment segment;
-    private long offset;
-
-    /** Points this flyweight at the header starting at offset. */
-    public TcpHeader wrap(MemorySegment segment, long offset) {
-        this.segment = segment;
-        this.offset = offset;
-        return this;
-    }
-
-    /** Where the header starts in the segment. */
-    public long offset() {
-        return offset;
-    }
-
     /** The source port. */
     public int sourcePort() {
-        return u16(segment, offset + SOURCE_PORT_OFFSET);
+        return u16(SOURCE_PORT_OFFSET);
     }
 
     /** Sets the source port, leaving the checksum as it was. */
     public TcpHeader sourcePort(int port) {
-        setU16(segment, offset + SOURCE_PORT_OFFSET, port);
+        setU16(SOURCE_PORT_OFFSET, port);
         return this;
     }
 
     /** The destination port. */
     public int destinationPort() {
-        return u16(segment, offset + DESTINATION_PORT_OFFSET);
+        return u16(DESTINATION_PORT_OFFSET);
     }
 
     /** Sets the destination port, leaving the checksum as it was. */
     public TcpHeader destinationPort(int port) {
-        setU16(segment, offset + DESTINATION_PORT_OFFSET, port);
+        setU16(DESTINATION_PORT_OFFSET, port);
         return this;
     }
 
     /** The sequence number. */
     public int sequence() {
-        return u32(segment, offset + SEQUENCE_OFFSET);
+        return u32(SEQUENCE_OFFSET);
     }
 
     /** Sets the sequence number. */
     public TcpHeader sequence(int sequence) {
-        setU32(segment, offset + SEQUENCE_OFFSET, sequence);
+        setU32(SEQUENCE_OFFSET, sequence);
         return this;
     }
 
     /** The acknowledgment number. */
     public int acknowledgment() {
-        return u32(segment, offset + ACKNOWLEDGMENT_OFFSET);
+        return u32(ACKNOWLEDGMENT_OFFSET);
     }
 
     /** Sets the acknowledgment number. */
     public TcpHeader acknowledgment(int acknowledgment) {
-        setU32(segment, offset + ACKNOWLEDGMENT_OFFSET, acknowledgment);
+        setU32(ACKNOWLEDGMENT_OFFSET, acknowledgment);
         return this;
     }
 
     /** The data offset field in 32-bit words. */
     public int dataOffset() {
-        return u8(segment, offset + DATA_OFFSET_OFFSET) >>> 4;
+        return u8(DATA_OFFSET_OFFSET) >>> 4;
     }
 
     /** The header length in bytes (data offset * 4). */
@@ -141,19 +117,18 @@ public final class TcpHeader {
 
     /** Sets the header length in bytes (a multiple of 4, 20 to 60). */
     public TcpHeader headerLength(int length) {
-        long at = offset + DATA_OFFSET_OFFSET;
-        setU8(segment, at, ((length >>> 2) << 4) | (u8(segment, at) & 0x0F));
+        setU8(DATA_OFFSET_OFFSET, ((length >>> 2) << 4) | (u8(DATA_OFFSET_OFFSET) & 0x0F));
         return this;
     }
 
     /** The flags byte (CWR ECE URG ACK PSH RST SYN FIN). */
     public int flags() {
-        return u8(segment, offset + FLAGS_OFFSET);
+        return u8(FLAGS_OFFSET);
     }
 
     /** Sets the flags byte. */
     public TcpHeader flags(int flags) {
-        setU8(segment, offset + FLAGS_OFFSET, flags);
+        setU8(FLAGS_OFFSET, flags);
         return this;
     }
 
@@ -164,34 +139,34 @@ public final class TcpHeader {
 
     /** The window. */
     public int window() {
-        return u16(segment, offset + WINDOW_OFFSET);
+        return u16(WINDOW_OFFSET);
     }
 
     /** Sets the window. */
     public TcpHeader window(int window) {
-        setU16(segment, offset + WINDOW_OFFSET, window);
+        setU16(WINDOW_OFFSET, window);
         return this;
     }
 
     /** The checksum field (full, or partial under checksum offload). */
     public int checksum() {
-        return u16(segment, offset + CHECKSUM_OFFSET);
+        return u16(CHECKSUM_OFFSET);
     }
 
     /** Sets the checksum field. */
     public TcpHeader checksum(int checksum) {
-        setU16(segment, offset + CHECKSUM_OFFSET, checksum);
+        setU16(CHECKSUM_OFFSET, checksum);
         return this;
     }
 
     /** The urgent pointer. */
     public int urgentPointer() {
-        return u16(segment, offset + URGENT_OFFSET);
+        return u16(URGENT_OFFSET);
     }
 
     /** Sets the urgent pointer. */
     public TcpHeader urgentPointer(int pointer) {
-        setU16(segment, offset + URGENT_OFFSET, pointer);
+        setU16(URGENT_OFFSET, pointer);
         return this;
     }
 }

@@ -1,10 +1,5 @@
 package io.jlvs.packet;
 
-import java.lang.foreign.MemorySegment;
-
-import static io.jlvs.packet.NetworkBytes.setU16;
-import static io.jlvs.packet.NetworkBytes.u16;
-
 /**
  * A UDP header (RFC 768), 8 bytes. Over IPv4 a checksum of 0 means none was computed
  * ({@link Checksums#UDP_NO_CHECKSUM}); over IPv6 it is mandatory.
@@ -19,7 +14,7 @@ import static io.jlvs.packet.NetworkBytes.u16;
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  */
-public final class UdpHeader {
+public final class UdpHeader extends HeaderFlyweight<UdpHeader> {
     /** Offset of the source port. */
     public static final int SOURCE_PORT_OFFSET = 0;
     /** Offset of the destination port. */
@@ -31,62 +26,47 @@ public final class UdpHeader {
     /** Length of the header. */
     public static final int LENGTH = 8;
 
-    private MemorySegment segment;
-    private long offset;
-
-    /** Points this flyweight at the header starting at offset. */
-    public UdpHeader wrap(MemorySegment segment, long offset) {
-        this.segment = segment;
-        this.offset = offset;
-        return this;
-    }
-
-    /** Where the header starts in the segment. */
-    public long offset() {
-        return offset;
-    }
-
     /** The source port. */
     public int sourcePort() {
-        return u16(segment, offset + SOURCE_PORT_OFFSET);
+        return u16(SOURCE_PORT_OFFSET);
     }
 
     /** Sets the source port, leaving the checksum as it was. */
     public UdpHeader sourcePort(int port) {
-        setU16(segment, offset + SOURCE_PORT_OFFSET, port);
+        setU16(SOURCE_PORT_OFFSET, port);
         return this;
     }
 
     /** The destination port. */
     public int destinationPort() {
-        return u16(segment, offset + DESTINATION_PORT_OFFSET);
+        return u16(DESTINATION_PORT_OFFSET);
     }
 
     /** Sets the destination port, leaving the checksum as it was. */
     public UdpHeader destinationPort(int port) {
-        setU16(segment, offset + DESTINATION_PORT_OFFSET, port);
+        setU16(DESTINATION_PORT_OFFSET, port);
         return this;
     }
 
     /** The length field (header plus data). */
     public int length() {
-        return u16(segment, offset + LENGTH_OFFSET);
+        return u16(LENGTH_OFFSET);
     }
 
     /** Sets the length field. */
     public UdpHeader length(int length) {
-        setU16(segment, offset + LENGTH_OFFSET, length);
+        setU16(LENGTH_OFFSET, length);
         return this;
     }
 
     /** The checksum field (0 = none over IPv4). */
     public int checksum() {
-        return u16(segment, offset + CHECKSUM_OFFSET);
+        return u16(CHECKSUM_OFFSET);
     }
 
     /** Sets the checksum field. */
     public UdpHeader checksum(int checksum) {
-        setU16(segment, offset + CHECKSUM_OFFSET, checksum);
+        setU16(CHECKSUM_OFFSET, checksum);
         return this;
     }
 }
