@@ -1,11 +1,11 @@
 package io.jlvs.packet;
 
+import io.jlvs.testkit.ThreadAllocation;
 import io.jlvs.testkit.packet.Frames;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.reflect.Method;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +20,7 @@ class HotPathAllocationTest {
     private static long sink;
 
     @Test
-    void parsingRewritingAndChecksumUpdatesAllocateNothing() throws ReflectiveOperationException {
+    void parsingRewritingAndChecksumUpdatesAllocateNothing() {
         byte[][] frames = {
             Frames.ethernet("02:00:00:00:00:01", "02:00:00:00:00:02").vlan(100).ipv4("10.0.0.1", "10.0.0.100")
                     .tcp(40000, 80).syn().build(),
@@ -39,14 +39,9 @@ class HotPathAllocationTest {
             int[] words = {0x20010db8, 0, 0, 0x100};
 
             int warmRefused = run(parsed, tunnel, ring, frames, words, FRAMES);
-            Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
-                    .invoke(null);
-            Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
-                    .getMethod("getThreadAllocatedBytes", long.class);
-            long thread = Thread.currentThread().threadId();
-            long before = (Long) allocatedBytes.invoke(threads, thread);
+            long before = ThreadAllocation.allocatedBytes();
             int refused = run(parsed, tunnel, ring, frames, words, FRAMES);
-            long allocated = (Long) allocatedBytes.invoke(threads, thread) - before;
+            long allocated = ThreadAllocation.allocatedBytes() - before;
             assertEquals(0, warmRefused + refused, "every frame parsed OK after the rewrites");
             assertTrue(allocated < 1024, "allocated " + allocated + " bytes over " + FRAMES + " frames");
         }

@@ -6,9 +6,8 @@ import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.proto.TcpStateTable;
 import io.jlvs.core.service.Flow;
 import io.jlvs.core.service.VirtualService;
+import io.jlvs.testkit.ThreadAllocation;
 import org.junit.jupiter.api.Test;
-
-import java.lang.reflect.Method;
 
 import static io.jlvs.core.conn.ConnFixture.addDest;
 import static io.jlvs.core.conn.ConnFixture.ip;
@@ -22,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HotPathAllocationTest {
 
     @Test
-    void thePacketPathAllocatesNothing() throws ReflectiveOperationException {
+    void thePacketPathAllocatesNothing() {
         ConnFixture fx = new ConnFixture(16);
         VirtualService plain = ConnFixture.service(Protocol.TCP, "10.0.0.100", 80, new CyclingScheduler());
         addDest(plain, "10.1.0.1", 80, ForwardMethod.MASQ);
@@ -36,15 +35,9 @@ class HotPathAllocationTest {
         run(fx, plain, sticky, request, reply, 20_000); // warm up, register destinations, grow the table
         int workingSize = fx.table.capacity();
         assertTrue(workingSize > 16, "the table grew during the warm-up: " + workingSize);
-        // Reached reflectively: the test is compiled inside io.jlvs.core, which reads no management module.
-        Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
-                .invoke(null);
-        Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
-                .getMethod("getThreadAllocatedBytes", long.class);
-        long thread = Thread.currentThread().threadId();
-        long before = (Long) allocatedBytes.invoke(threads, thread);
+        long before = ThreadAllocation.allocatedBytes();
         run(fx, plain, sticky, request, reply, 50_000);
-        long allocated = (Long) allocatedBytes.invoke(threads, thread) - before;
+        long allocated = ThreadAllocation.allocatedBytes() - before;
         assertTrue(allocated < 4096, "allocated " + allocated + " bytes over 50000 connections");
         assertEquals(workingSize, fx.table.capacity());
     }

@@ -3,11 +3,11 @@ package io.jlvs.core.sched;
 import io.jlvs.core.model.ServiceFlags;
 import io.jlvs.core.service.Flow;
 import io.jlvs.core.service.VirtualService;
+import io.jlvs.testkit.ThreadAllocation;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.lang.reflect.Method;
 import java.util.function.Supplier;
 
 import static io.jlvs.core.sched.HashSchedulerFixture.add;
@@ -22,19 +22,8 @@ class HashSchedulerAllocationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dh", "sh", "mh", "lblc", "lblcr"})
-    void schedulingAKnownFlowAllocatesNothing(String name) throws ReflectiveOperationException {
-        // Reflection, because the test code is compiled inside io.jlvs.core, which does not read
-        // java.management; at run time tests are on the class path.
-        Object threads = Class.forName("java.lang.management.ManagementFactory")
-                .getMethod("getThreadMXBean").invoke(null);
-        Class<?> hotspot;
-        try {
-            hotspot = Class.forName("com.sun.management.ThreadMXBean");
-        } catch (ClassNotFoundException e) {
-            hotspot = null;
-        }
-        Assumptions.assumeTrue(hotspot != null && hotspot.isInstance(threads));
-        Method allocatedBytes = hotspot.getMethod("getThreadAllocatedBytes", long.class);
+    void schedulingAKnownFlowAllocatesNothing(String name) {
+        Assumptions.assumeTrue(ThreadAllocation.isSupported(), "this JVM does not count allocation per thread");
         Supplier<Scheduler> factory = () -> SchedulerRegistry.create(name, SchedulerContext.standard()).orElseThrow();
         Scheduler scheduler = factory.get();
         VirtualService service = HashSchedulerFixture.service(scheduler, name, ServiceFlags.SCHED1 | ServiceFlags.SCHED2);
@@ -47,13 +36,12 @@ class HashSchedulerAllocationTest {
             now += 1_000_000L;
             assertNotNull(scheduler.schedule(service, flow, now));
         }
-        long threadId = Thread.currentThread().threadId();
-        long before = (long) allocatedBytes.invoke(threads, threadId);
+        long before = ThreadAllocation.allocatedBytes();
         for (int i = 0; i < 20_000; i++) {
             now += 1_000_000L; // 20 s in all: crosses periodic checks
             scheduler.schedule(service, flow, now);
         }
-        long allocated = (long) allocatedBytes.invoke(threads, threadId) - before;
+        long allocated = ThreadAllocation.allocatedBytes() - before;
         // the reflective call itself allocates a little; 20,000 allocating calls would show MBs
         assertTrue(allocated < 4096, name + " allocated " + allocated + " bytes");
     }
