@@ -89,6 +89,16 @@ public final class Checksums {
         return fold(pseudoHeaderSum);
     }
 
+    /**
+     * Finishes a partial checksum in place, as a NIC with checksum offload would: the length bytes
+     * from start (the L4 header on, the partial field included) are summed and the complement is
+     * written to the field at fieldOffset. For UDP a result of 0 is written as 0xFFFF.
+     */
+    public static void finishPartial(MemorySegment segment, long start, int length, long fieldOffset, boolean udp) {
+        int checksum = complement(sum(segment, start, length));
+        NetworkBytes.setU16(segment, fieldOffset, udp ? udp(checksum) : checksum);
+    }
+
     /** UDP's rule: a computed checksum of 0 is sent as 0xFFFF (0 means none). */
     public static int udp(int checksum) {
         return checksum == 0 ? 0xFFFF : checksum;

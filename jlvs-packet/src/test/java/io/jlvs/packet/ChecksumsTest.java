@@ -190,6 +190,26 @@ class ChecksumsTest {
     }
 
     @Test
+    void finishingAPartialChecksumGivesTheFullOne() {
+        for (int round = 0; round < ROUNDS; round++) {
+            boolean tcp = random.flip();
+            boolean v6 = random.flip();
+            String source = v6 ? random.ipv6() : random.ipv4();
+            String destination = v6 ? random.ipv6() : random.ipv4();
+            int sourcePort = random.port();
+            int destinationPort = random.port();
+            byte[] payload = random.bytes(300);
+            byte[] packet = l4(ip(v6, source, destination), tcp, sourcePort, destinationPort, payload).partialChecksum()
+                    .buildPacket();
+            int l3 = v6 ? 40 : 20;
+            long field = l3 + (tcp ? TcpHeader.CHECKSUM_OFFSET : UdpHeader.CHECKSUM_OFFSET);
+            Checksums.finishPartial(MemorySegment.ofArray(packet), l3, packet.length - l3, field, !tcp);
+            byte[] expected = l4(ip(v6, source, destination), tcp, sourcePort, destinationPort, payload).buildPacket();
+            assertArrayEquals(expected, packet, "round " + round);
+        }
+    }
+
+    @Test
     void udpOverIpv4WithoutAChecksumKeepsNone() {
         byte[] packet = Frames.ipv4("10.0.0.1", "10.0.0.2").udp(53, 53).noUdpChecksum().payload(new byte[] {1, 2, 3})
                 .buildPacket();

@@ -185,6 +185,49 @@ class FlyweightReadBackTest {
     }
 
     @Test
+    void theIpv6ExtensionWalkFindsTheUpperLayerAndTheFragmentFields() {
+        Ipv6ExtensionWalk walk = new Ipv6ExtensionWalk();
+        for (int round = 0; round < ROUNDS; round++) {
+            PacketBuilder builder = Frames.ipv6(random.ipv6(), random.ipv6());
+            int headers = 0;
+            int length = 0;
+            if (random.flip()) {
+                builder.hopByHop();
+                headers++;
+                length += 8;
+            }
+            if (random.flip()) {
+                builder.routing();
+                headers++;
+                length += 8;
+            }
+            int fragmentOffset = random.random.nextInt(0x2000) * 8;
+            boolean more = random.flip();
+            int id = random.u32();
+            boolean fragment = random.flip();
+            if (fragment) {
+                builder.identification(id).fragment(fragmentOffset, more);
+                headers++;
+                length += 8;
+            }
+            if (random.flip()) {
+                builder.destinationOptions();
+                headers++;
+                length += 8;
+            }
+            byte[] packet = builder.udp(random.port(), random.port()).payload(random.bytes(16)).buildPacket();
+            assertEquals(Ipv6ExtensionWalk.OK, walk.walk(MemorySegment.ofArray(packet), 0, packet.length));
+            assertEquals(IpProtocol.UDP, walk.protocol());
+            assertEquals(40 + length, walk.upperLayerOffset());
+            assertEquals(headers, walk.extensionCount());
+            assertEquals(fragment, walk.isFragment());
+            assertEquals(fragment ? fragmentOffset : 0, walk.fragmentOffsetBytes());
+            assertEquals(fragment && more, walk.moreFragments());
+            assertEquals(fragment ? id : 0, walk.fragmentIdentification());
+        }
+    }
+
+    @Test
     void icmpErrorsReadBackTheirFieldsAndWhereTheQuotedPacketStarts() {
         IcmpHeader icmp = new IcmpHeader();
         Ipv4Header quoted = new Ipv4Header();
