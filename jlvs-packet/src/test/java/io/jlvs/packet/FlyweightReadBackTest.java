@@ -316,6 +316,42 @@ class FlyweightReadBackTest {
         }
     }
 
+    @Test
+    void icmpSettersTurnARequestIntoTheBuildersReplyOrError() {
+        IcmpHeader icmp = new IcmpHeader();
+        Icmpv6Header icmpv6 = new Icmpv6Header();
+        for (int round = 0; round < ROUNDS; round++) {
+            int id = random.u16();
+            int seq = random.u16();
+            byte[] data = random.bytes(32);
+            byte[] v4 = Frames.ipv4("10.0.0.1", "10.0.0.2").icmp().echoRequest(seq, id).payload(data).buildPacket();
+            icmp.wrap(MemorySegment.ofArray(v4), 20).type(IcmpHeader.ECHO_REPLY).code(0).identifier(id).sequence(seq)
+                    .updateChecksum(v4.length - 20);
+            assertArrayEquals(Frames.ipv4("10.0.0.1", "10.0.0.2").icmp().echoReply(id, seq).payload(data).buildPacket(), v4);
+
+            int mtu = random.u16();
+            int pointer = random.u8();
+            byte[] redone = Frames.ipv4("10.0.0.1", "10.0.0.2").icmp().echoRequest(1, 2).payload(data).buildPacket();
+            icmp.wrap(MemorySegment.ofArray(redone), 20).type(IcmpHeader.DESTINATION_UNREACHABLE)
+                    .code(IcmpHeader.CODE_FRAGMENTATION_NEEDED).rest(0).mtu(mtu).updateChecksum(redone.length - 20);
+            assertArrayEquals(Frames.ipv4("10.0.0.1", "10.0.0.2").icmp().fragmentationNeeded(mtu).quoting(data)
+                    .buildPacket(), redone);
+            icmp.type(IcmpHeader.PARAMETER_PROBLEM).code(0).rest(0).pointer(pointer).updateChecksum(redone.length - 20);
+            assertArrayEquals(Frames.ipv4("10.0.0.1", "10.0.0.2").icmp().parameterProblem(pointer).quoting(data)
+                    .buildPacket(), redone);
+
+            int bigMtu = random.u32();
+            byte[] v6 = Frames.ipv6("2001:db8::1", "2001:db8::2").icmp().echoRequest(id, seq).payload(data).buildPacket();
+            MemorySegment segment = MemorySegment.ofArray(v6);
+            icmpv6.wrap(segment, 40).type(Icmpv6Header.PACKET_TOO_BIG).code(0).mtu(bigMtu).checksum(0);
+            Ipv6Header ip = new Ipv6Header().wrap(segment, 0);
+            icmpv6.checksum(Checksums.complement(ip.pseudoHeaderSum(IpProtocol.ICMPV6, v6.length - 40)
+                    + Checksums.sum(segment, 40, v6.length - 40)));
+            assertArrayEquals(Frames.ipv6("2001:db8::1", "2001:db8::2").icmp().packetTooBig(bigMtu).quoting(data)
+                    .buildPacket(), v6);
+        }
+    }
+
     /** One random IPv4/TCP packet's values. */
     private static final class TcpValues {
         final String source;
