@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HotPathAllocationTest {
     private static final int FRAMES = 200_000;
     private static final long SCRATCH = 1800; // where tunnel headers are written, past each frame
+    private static final QuotedPacket QUOTED = new QuotedPacket();
     private static long sink;
 
     @Test
@@ -79,7 +80,9 @@ class HotPathAllocationTest {
                 digest += ip.pseudoHeaderSum(IpProtocol.UDP, parsed.l4Length());
                 digest += tunnel.encapsulateInIpv6(ring, at + SCRATCH, parsed.l3Length(), 6, words, words, 64);
             } else {
-                digest += parsed.icmp().mtu() + parsed.icmp().quotedPacketOffset();
+                long quote = parsed.icmp().quotedPacketOffset();
+                refused += QUOTED.parse(ring, quote, (int) (parsed.l3End() - quote)) == FrameVerdict.OK ? 0 : 1;
+                digest += parsed.icmp().mtu() + QUOTED.sourcePort();
             }
         }
         sink += digest; // keeps the work observable
