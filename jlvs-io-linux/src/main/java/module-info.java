@@ -7,4 +7,5 @@ module io.jlvs.io.linux {
     requires transitive io.jlvs.packet;
 
     exports io.jlvs.io.linux;
+    exports io.jlvs.io.linux.netlink;
 }
