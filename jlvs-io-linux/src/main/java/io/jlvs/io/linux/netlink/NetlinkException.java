@@ -5,16 +5,23 @@ import io.jlvs.io.linux.ffi.Errno;
 import java.io.IOException;
 
 /**
- * The kernel refused a netlink request, or the socket failed: the operation in words ("cannot add
- * 10.0.0.100/32 to lo"), the C library's text for errno and, when the kernel gave one, its own
- * explanation in parentheses.
+ * The kernel refused a netlink request, or the socket failed: the message is the operation in
+ * words and the C library's text for errno ("cannot add 10.0.0.100/32 to lo: File exists"); the
+ * kernel's own explanation, when it gave one, is {@link #kernelMessage()}.
  */
 public final class NetlinkException extends IOException {
     private final int errno;
+    private final String kernelMessage;
 
     NetlinkException(String operation, int errno, String kernelMessage) {
-        super(operation + ": " + Errno.describe(errno) + (kernelMessage == null ? "" : " (" + kernelMessage + ")"));
+        super(operation + ": " + Errno.describe(errno));
         this.errno = errno;
+        this.kernelMessage = kernelMessage;
+    }
+
+    /** The kernel's extended acknowledgement text ("ipv4: Address already assigned"), or null. */
+    public String kernelMessage() {
+        return kernelMessage;
     }
 
     /** The error number. */
