@@ -20,8 +20,12 @@ final class RouteMessage {
     static final long DST_LEN_OFFSET = 1;
     static final long TABLE_OFFSET = 4;
     static final long TYPE_OFFSET = 7;
+    static final long FLAGS_OFFSET = 8;
 
     static final int RTM_GETROUTE = 26;
+
+    /** RTM_F_LOOKUP_TABLE: report the table the lookup found the route in (not main for all). */
+    static final int RTM_F_LOOKUP_TABLE = 0x1000;
 
     /** RTA_DST: the destination. */
     static final int RTA_DST = 1;
@@ -45,8 +49,9 @@ final class RouteMessage {
         return Byte.toUnsignedInt(buffer.get(ValueLayout.JAVA_BYTE, payload + TYPE_OFFSET));
     }
 
-    static void write(MemorySegment buffer, long payload, int family, int destinationLength) {
+    static void write(MemorySegment buffer, long payload, int family, int destinationLength, int flags) {
         buffer.set(ValueLayout.JAVA_BYTE, payload + FAMILY_OFFSET, (byte) family);
         buffer.set(ValueLayout.JAVA_BYTE, payload + DST_LEN_OFFSET, (byte) destinationLength);
+        buffer.set(ValueLayout.JAVA_INT_UNALIGNED, payload + FLAGS_OFFSET, flags);
     }
 }

@@ -161,7 +161,8 @@ public final class RouteNetlink implements AutoCloseable {
     public Route route(InetAddress destination) throws NetlinkException {
         byte[] bytes = destination.getAddress();
         NetlinkRequest request = socket.request(RouteMessage.RTM_GETROUTE, 0, RouteMessage.SIZE);
-        RouteMessage.write(request.buffer(), request.payload(), family(destination), bytes.length * 8);
+        RouteMessage.write(request.buffer(), request.payload(), family(destination), bytes.length * 8,
+                RouteMessage.RTM_F_LOOKUP_TABLE);
         request.bytes(RouteMessage.RTA_DST, bytes);
         return socket.reply(request, "cannot find a route to " + destination.getHostAddress(),
                 (buffer, payload, end) -> readRoute(destination, buffer, payload, end));
