@@ -109,18 +109,29 @@ public final class RouteNetlink implements AutoCloseable {
     public void addAddress(NewAddress address) throws NetlinkException {
         String operation = "cannot add " + address.cidr() + " to " + address.interfaceName();
         int index = linkNamed(address.interfaceName(), operation).index();
-        int flags = address.noDad() ? InterfaceAddress.IFA_F_NODAD : 0;
         NetlinkRequest request = socket.request(InterfaceAddressMessage.RTM_NEWADDR, NetlinkMessageHeader.NLM_F_ACK
                 | NetlinkMessageHeader.NLM_F_CREATE | NetlinkMessageHeader.NLM_F_EXCL, InterfaceAddressMessage.SIZE);
+        writeNewAddress(request, address, index);
+        socket.acknowledged(request, operation);
+    }
+
+    /**
+     * The body of an RTM_NEWADDR as ip writes it: IFA_LOCAL, IFA_LABEL, IFA_ADDRESS, and IFA_FLAGS
+     * only for flags past the header's 8 bits (none of ours are).
+     */
+    static void writeNewAddress(NetlinkRequest request, NewAddress address, int index) {
+        int flags = address.noDad() ? InterfaceAddress.IFA_F_NODAD : 0;
         InterfaceAddressMessage.write(request.buffer(), request.payload(), family(address.address()),
                 address.prefixLength(), flags, address.scope().value(), index);
         byte[] bytes = address.address().getAddress();
-        request.bytes(InterfaceAddressMessage.IFA_LOCAL, bytes).bytes(InterfaceAddressMessage.IFA_ADDRESS, bytes);
+        request.bytes(InterfaceAddressMessage.IFA_LOCAL, bytes);
         if (address.label() != null) {
             request.string(InterfaceAddressMessage.IFA_LABEL, address.label());
         }
-        request.u32(InterfaceAddressMessage.IFA_FLAGS, flags);
-        socket.acknowledged(request, operation);
+        request.bytes(InterfaceAddressMessage.IFA_ADDRESS, bytes);
+        if (flags > 0xff) {
+            request.u32(InterfaceAddressMessage.IFA_FLAGS, flags);
+        }
     }
 
     /** Deletes an address (ip addr del); one the interface lacks fails with EADDRNOTAVAIL. */
