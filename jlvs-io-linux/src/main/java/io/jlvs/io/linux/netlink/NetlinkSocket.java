@@ -2,6 +2,7 @@ package io.jlvs.io.linux.netlink;
 
 import io.jlvs.io.linux.LinuxNative;
 import io.jlvs.io.linux.ffi.Errno;
+import io.jlvs.io.linux.ffi.Poll;
 import io.jlvs.io.linux.ffi.SockaddrNl;
 import io.jlvs.io.linux.ffi.SocketCalls;
 
@@ -25,11 +26,20 @@ final class NetlinkSocket implements AutoCloseable {
     /** NETLINK_EXT_ACK: an error carries the kernel's text for it. */
     private static final int NETLINK_EXT_ACK = 11;
     private static final int EINTR = 4;
+    private static final int EAGAIN = 11;
+    /** MSG_DONTWAIT: return EAGAIN rather than block. */
+    private static final int MSG_DONTWAIT = 0x40;
     /** A dump that changed while read is read again, at most this many times. */
     private static final int DUMP_ATTEMPTS = 10;
     private static final int SEND_BUFFER = 4096;
     /** Larger than any one datagram of a dump (the kernel fills at most 32 KiB). */
     private static final int RECEIVE_BUFFER = 64 * 1024;
+
+    /** Takes one notification (a message the kernel sent the subscribed groups) while it is in the buffer. */
+    @FunctionalInterface
+    interface NotificationHandler {
+        void onNotification(int type, MemorySegment buffer, long payload, long end);
+    }
 
     /** Reads the value of one message, or null to skip it. */
     @FunctionalInterface
@@ -45,6 +55,7 @@ final class NetlinkSocket implements AutoCloseable {
     private final MemorySegment peerLength;
     private final MemorySegment send;
     private final MemorySegment receive;
+    private final MemorySegment pollfd;
     private int seq;
     private int received;
 
@@ -58,10 +69,14 @@ final class NetlinkSocket implements AutoCloseable {
         this.peerLength = arena.allocate(ValueLayout.JAVA_INT);
         this.send = arena.allocate(SEND_BUFFER, 8);
         this.receive = arena.allocate(RECEIVE_BUFFER, 8);
+        this.pollfd = Poll.allocatePollfd(arena, fd, Poll.POLLIN);
     }
 
-    /** A socket of the netlink protocol (NETLINK_ROUTE is 0), bound to a port the kernel picks. */
-    static NetlinkSocket open(int protocol) throws NetlinkException {
+    /**
+     * A socket of the netlink protocol (NETLINK_ROUTE is 0), bound to a port the kernel picks and
+     * to the multicast groups of the bitmask (bit n - 1 for group n; 0 for none).
+     */
+    static NetlinkSocket open(int protocol, int groups) throws NetlinkException {
         LinuxNative.ensureAvailability();
         Arena arena = Arena.ofShared();
         MemorySegment state = Errno.allocateState(arena);
@@ -77,6 +92,7 @@ final class NetlinkSocket implements AutoCloseable {
             socket.enable(NETLINK_EXT_ACK, "NETLINK_EXT_ACK");
             MemorySegment local = SockaddrNl.allocate(arena);
             SockaddrNl.nl_family(local, (short) SocketCalls.AF_NETLINK);
+            SockaddrNl.nl_groups(local, groups);
             if (SocketCalls.bind(socket.state, fd, local, SockaddrNl.size()) != 0) {
                 throw new NetlinkException("cannot bind a netlink socket", Errno.get(socket.state), null);
             }
@@ -169,6 +185,55 @@ final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits up to the timeout for notifications and hands each one of the datagram that came to
+     * the handler; returns how many, 0 when none came in time. Overrun (messages the kernel dropped
+     * because the socket's buffer was full) throws with ENOBUFS.
+     */
+    int notifications(int timeoutMillis, NotificationHandler handler) throws NetlinkException {
+        int ready;
+        while ((ready = Poll.poll(state, pollfd, 1, timeoutMillis)) < 0) {
+            int errno = Errno.get(state);
+            if (errno != EINTR) {
+                throw new NetlinkException("cannot wait for netlink notifications", errno, null);
+            }
+        }
+        if (ready == 0) {
+            return 0;
+        }
+        int count = 0;
+        long length;
+        while ((length = receiveFromKernel(MSG_DONTWAIT)) > 0) {
+            received = (int) length;
+            for (long offset = 0; offset + NetlinkMessageHeader.SIZE <= received; offset = next(offset)) {
+                int type = NetlinkMessageHeader.type(receive, offset);
+                if (type > NetlinkMessageHeader.NLMSG_DONE) {
+                    handler.onNotification(type, receive, offset + NetlinkMessageHeader.SIZE, end(offset));
+                    count++;
+                }
+            }
+        }
+        int errno = length < 0 ? Errno.get(state) : 0;
+        if (errno != EAGAIN && errno != 0) {
+            throw new NetlinkException("cannot receive netlink notifications", errno, null);
+        }
+        return count;
+    }
+
+    /** recvfrom, again after EINTR, skipping datagrams not from the kernel: the length, or -1 with errno. */
+    private long receiveFromKernel(int flags) {
+        while (true) {
+            peerLength.set(ValueLayout.JAVA_INT, 0, SockaddrNl.size());
+            long length = SocketCalls.recvfrom(state, fd, receive, receive.byteSize(), flags, peer, peerLength);
+            if (length < 0 && Errno.get(state) == EINTR) {
+                continue;
+            }
+            if (length < 0 || SockaddrNl.nl_pid(peer) == 0) {
+                return length;
+            }
+        }
+    }
+
     private void transmit(NetlinkRequest request, String operation) throws NetlinkException {
         while (SocketCalls.sendto(state, fd, send, request.length(), 0, kernel, SockaddrNl.size()) < 0) {
             int errno = Errno.get(state);
@@ -180,19 +245,12 @@ final class NetlinkSocket implements AutoCloseable {
 
     /** Receives one datagram from the kernel (others are dropped) and returns its length. */
     private int receive(String operation) throws NetlinkException {
-        while (true) {
-            peerLength.set(ValueLayout.JAVA_INT, 0, SockaddrNl.size());
-            long length = SocketCalls.recvfrom(state, fd, receive, receive.byteSize(), 0, peer, peerLength);
-            if (length < 0) {
-                int errno = Errno.get(state);
-                if (errno != EINTR) {
-                    throw new NetlinkException(operation + ": cannot receive the answer", errno, null);
-                }
-            } else if (SockaddrNl.nl_pid(peer) == 0) {
-                received = (int) length;
-                return received;
-            }
+        long length = receiveFromKernel(0);
+        if (length < 0) {
+            throw new NetlinkException(operation + ": cannot receive the answer", Errno.get(state), null);
         }
+        received = (int) length;
+        return received;
     }
 
     private boolean answers(long offset) {

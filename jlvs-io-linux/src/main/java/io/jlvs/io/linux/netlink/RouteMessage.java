@@ -22,6 +22,7 @@ final class RouteMessage {
     static final long TYPE_OFFSET = 7;
     static final long FLAGS_OFFSET = 8;
 
+    static final int RTM_NEWROUTE = 24;
     static final int RTM_GETROUTE = 26;
 
     /** RTM_F_LOOKUP_TABLE: report the table the lookup found the route in (not main for all). */
@@ -39,6 +40,14 @@ final class RouteMessage {
     static final int RTA_TABLE = 15;
 
     private RouteMessage() {
+    }
+
+    static int family(MemorySegment buffer, long payload) {
+        return Byte.toUnsignedInt(buffer.get(ValueLayout.JAVA_BYTE, payload + FAMILY_OFFSET));
+    }
+
+    static int destinationLength(MemorySegment buffer, long payload) {
+        return Byte.toUnsignedInt(buffer.get(ValueLayout.JAVA_BYTE, payload + DST_LEN_OFFSET));
     }
 
     static int table(MemorySegment buffer, long payload) {

@@ -1,6 +1,5 @@
 package io.jlvs.io.linux.netlink;
 
-import java.lang.foreign.MemorySegment;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.List;
@@ -16,9 +15,9 @@ import java.util.Optional;
  */
 public final class RouteNetlink implements AutoCloseable {
     private static final int NETLINK_ROUTE = 0;
-    private static final int AF_UNSPEC = 0;
-    private static final int AF_INET = 2;
-    private static final int AF_INET6 = 10;
+    static final int AF_UNSPEC = 0;
+    static final int AF_INET = 2;
+    static final int AF_INET6 = 10;
 
     private final NetlinkSocket socket;
 
@@ -28,7 +27,7 @@ public final class RouteNetlink implements AutoCloseable {
 
     /** A socket in the calling thread's network namespace. */
     public static RouteNetlink open() throws NetlinkException {
-        return new RouteNetlink(NetlinkSocket.open(NETLINK_ROUTE));
+        return new RouteNetlink(NetlinkSocket.open(NETLINK_ROUTE, 0));
     }
 
     // ---- links ----
@@ -37,7 +36,7 @@ public final class RouteNetlink implements AutoCloseable {
     public List<Link> links() throws NetlinkException {
         NetlinkRequest request = socket.request(InterfaceInfoMessage.RTM_GETLINK, NetlinkMessageHeader.NLM_F_DUMP,
                 InterfaceInfoMessage.SIZE);
-        return socket.dump(request, "cannot list interfaces", RouteNetlink::readLink);
+        return socket.dump(request, "cannot list interfaces", RouteMessageReader::link);
     }
 
     /** The interface of this name. */
@@ -53,7 +52,7 @@ public final class RouteNetlink implements AutoCloseable {
         }
         NetlinkRequest request = socket.request(InterfaceInfoMessage.RTM_GETLINK, 0, InterfaceInfoMessage.SIZE);
         InterfaceInfoMessage.write(request.buffer(), request.payload(), index);
-        return socket.reply(request, "cannot find interface " + index, RouteNetlink::readLink);
+        return socket.reply(request, "cannot find interface " + index, RouteMessageReader::link);
     }
 
     /** Sets an interface up or down (ip link set NAME up|down). */
@@ -71,21 +70,7 @@ public final class RouteNetlink implements AutoCloseable {
     private Link linkNamed(String name, String operation) throws NetlinkException {
         NetlinkRequest request = socket.request(InterfaceInfoMessage.RTM_GETLINK, 0, InterfaceInfoMessage.SIZE);
         request.string(InterfaceInfoMessage.IFLA_IFNAME, name);
-        return socket.reply(request, operation, RouteNetlink::readLink);
-    }
-
-    private static Link readLink(MemorySegment buffer, long payload, long end) {
-        RouteAttributes attributes = RouteAttributes.parse(buffer, payload + InterfaceInfoMessage.SIZE, end,
-                InterfaceInfoMessage.IFLA_LINKINFO);
-        HardwareAddress address = attributes.has(InterfaceInfoMessage.IFLA_ADDRESS)
-                ? HardwareAddress.of(attributes.bytes(InterfaceInfoMessage.IFLA_ADDRESS)) : null;
-        String kind = null;
-        if (attributes.has(InterfaceInfoMessage.IFLA_LINKINFO)) {
-            RouteAttributes info = attributes.nested(InterfaceInfoMessage.IFLA_LINKINFO, InterfaceInfoMessage.IFLA_INFO_KIND);
-            kind = info.has(InterfaceInfoMessage.IFLA_INFO_KIND) ? info.string(InterfaceInfoMessage.IFLA_INFO_KIND) : null;
-        }
-        return new Link(InterfaceInfoMessage.index(buffer, payload), attributes.string(InterfaceInfoMessage.IFLA_IFNAME),
-                address, attributes.u32(InterfaceInfoMessage.IFLA_MTU), InterfaceInfoMessage.flags(buffer, payload), kind);
+        return socket.reply(request, operation, RouteMessageReader::link);
     }
 
     // ---- addresses ----
@@ -95,7 +80,7 @@ public final class RouteNetlink implements AutoCloseable {
         NetlinkRequest request = socket.request(InterfaceAddressMessage.RTM_GETADDR, NetlinkMessageHeader.NLM_F_DUMP,
                 InterfaceAddressMessage.SIZE);
         InterfaceAddressMessage.write(request.buffer(), request.payload(), AF_UNSPEC, 0, 0, 0, 0);
-        return socket.dump(request, "cannot list addresses", RouteNetlink::readAddress);
+        return socket.dump(request, "cannot list addresses", RouteMessageReader::address);
     }
 
     /** The addresses of one interface. */
@@ -148,24 +133,6 @@ public final class RouteNetlink implements AutoCloseable {
         socket.acknowledged(request, operation);
     }
 
-    private static InterfaceAddress readAddress(MemorySegment buffer, long payload, long end) {
-        int family = InterfaceAddressMessage.family(buffer, payload);
-        if (family != AF_INET && family != AF_INET6) {
-            return null;
-        }
-        RouteAttributes attributes = RouteAttributes.parse(buffer, payload + InterfaceAddressMessage.SIZE, end,
-                InterfaceAddressMessage.IFA_FLAGS);
-        int local = attributes.has(InterfaceAddressMessage.IFA_LOCAL)
-                ? InterfaceAddressMessage.IFA_LOCAL : InterfaceAddressMessage.IFA_ADDRESS;
-        int flags = attributes.has(InterfaceAddressMessage.IFA_FLAGS)
-                ? attributes.u32(InterfaceAddressMessage.IFA_FLAGS) : InterfaceAddressMessage.flags(buffer, payload);
-        String label = attributes.has(InterfaceAddressMessage.IFA_LABEL)
-                ? attributes.string(InterfaceAddressMessage.IFA_LABEL) : null;
-        return new InterfaceAddress(InterfaceAddressMessage.index(buffer, payload), attributes.address(local),
-                InterfaceAddressMessage.prefixLength(buffer, payload), label,
-                new AddressScope(InterfaceAddressMessage.scope(buffer, payload)), flags);
-    }
-
     // ---- routes ----
 
     /** The route the kernel would use to send to the destination (ip route get). */
@@ -176,18 +143,7 @@ public final class RouteNetlink implements AutoCloseable {
                 RouteMessage.RTM_F_LOOKUP_TABLE);
         request.bytes(RouteMessage.RTA_DST, bytes);
         return socket.reply(request, "cannot find a route to " + destination.getHostAddress(),
-                (buffer, payload, end) -> readRoute(destination, buffer, payload, end));
-    }
-
-    private static Route readRoute(InetAddress destination, MemorySegment buffer, long payload, long end) {
-        RouteAttributes attributes = RouteAttributes.parse(buffer, payload + RouteMessage.SIZE, end,
-                RouteMessage.RTA_TABLE);
-        return new Route(destination, RouteType.of(RouteMessage.type(buffer, payload)),
-                attributes.has(RouteMessage.RTA_OIF) ? attributes.u32(RouteMessage.RTA_OIF) : 0,
-                attributes.has(RouteMessage.RTA_GATEWAY) ? attributes.address(RouteMessage.RTA_GATEWAY) : null,
-                attributes.has(RouteMessage.RTA_PREFSRC) ? attributes.address(RouteMessage.RTA_PREFSRC) : null,
-                attributes.has(RouteMessage.RTA_TABLE)
-                        ? attributes.u32(RouteMessage.RTA_TABLE) : RouteMessage.table(buffer, payload));
+                RouteMessageReader::route);
     }
 
     // ---- neighbours ----
@@ -196,7 +152,7 @@ public final class RouteNetlink implements AutoCloseable {
     public List<Neighbour> neighbours() throws NetlinkException {
         NetlinkRequest request = socket.request(NeighbourMessage.RTM_GETNEIGH, NetlinkMessageHeader.NLM_F_DUMP,
                 NeighbourMessage.SIZE);
-        return socket.dump(request, "cannot list neighbours", RouteNetlink::readNeighbour);
+        return socket.dump(request, "cannot list neighbours", RouteMessageReader::neighbour);
     }
 
     /** The entry for an address on an interface, if the kernel has one (ip neigh show ADDRESS dev NAME). */
@@ -226,23 +182,7 @@ public final class RouteNetlink implements AutoCloseable {
         socket.acknowledged(request, operation);
     }
 
-    private static Neighbour readNeighbour(MemorySegment buffer, long payload, long end) {
-        int family = NeighbourMessage.family(buffer, payload);
-        if (family != AF_INET && family != AF_INET6) {
-            return null;
-        }
-        RouteAttributes attributes = RouteAttributes.parse(buffer, payload + NeighbourMessage.SIZE, end,
-                NeighbourMessage.NDA_LLADDR);
-        if (!attributes.has(NeighbourMessage.NDA_DST)) {
-            return null;
-        }
-        HardwareAddress link = attributes.has(NeighbourMessage.NDA_LLADDR)
-                ? HardwareAddress.of(attributes.bytes(NeighbourMessage.NDA_LLADDR)) : null;
-        return new Neighbour(NeighbourMessage.index(buffer, payload), attributes.address(NeighbourMessage.NDA_DST), link,
-                NeighbourState.of(NeighbourMessage.state(buffer, payload)));
-    }
-
-    private static int family(InetAddress address) {
+    static int family(InetAddress address) {
         return address instanceof Inet4Address ? AF_INET : AF_INET6;
     }
 
