@@ -1,7 +1,6 @@
 package io.jlvs.io.linux.netlink;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * {@code struct ifaddrmsg} of &lt;linux/if_addr.h&gt;, the fixed part of RTM_NEWADDR, RTM_DELADDR and
@@ -41,31 +40,31 @@ final class InterfaceAddressMessage {
     }
 
     static int family(MemorySegment buffer, long payload) {
-        return Byte.toUnsignedInt(buffer.get(ValueLayout.JAVA_BYTE, payload + FAMILY_OFFSET));
+        return HostOrder.u8(buffer, payload + FAMILY_OFFSET);
     }
 
     static int prefixLength(MemorySegment buffer, long payload) {
-        return Byte.toUnsignedInt(buffer.get(ValueLayout.JAVA_BYTE, payload + PREFIXLEN_OFFSET));
+        return HostOrder.u8(buffer, payload + PREFIXLEN_OFFSET);
     }
 
     static int flags(MemorySegment buffer, long payload) {
-        return Byte.toUnsignedInt(buffer.get(ValueLayout.JAVA_BYTE, payload + FLAGS_OFFSET));
+        return HostOrder.u8(buffer, payload + FLAGS_OFFSET);
     }
 
     static int scope(MemorySegment buffer, long payload) {
-        return Byte.toUnsignedInt(buffer.get(ValueLayout.JAVA_BYTE, payload + SCOPE_OFFSET));
+        return HostOrder.u8(buffer, payload + SCOPE_OFFSET);
     }
 
     static int index(MemorySegment buffer, long payload) {
-        return buffer.get(ValueLayout.JAVA_INT_UNALIGNED, payload + INDEX_OFFSET);
+        return HostOrder.u32(buffer, payload + INDEX_OFFSET);
     }
 
     static void write(MemorySegment buffer, long payload, int family, int prefixLength, int flags, int scope,
             int index) {
-        buffer.set(ValueLayout.JAVA_BYTE, payload + FAMILY_OFFSET, (byte) family);
-        buffer.set(ValueLayout.JAVA_BYTE, payload + PREFIXLEN_OFFSET, (byte) prefixLength);
-        buffer.set(ValueLayout.JAVA_BYTE, payload + FLAGS_OFFSET, (byte) flags);
-        buffer.set(ValueLayout.JAVA_BYTE, payload + SCOPE_OFFSET, (byte) scope);
-        buffer.set(ValueLayout.JAVA_INT_UNALIGNED, payload + INDEX_OFFSET, index);
+        HostOrder.u8(buffer, payload + FAMILY_OFFSET, family);
+        HostOrder.u8(buffer, payload + PREFIXLEN_OFFSET, prefixLength);
+        HostOrder.u8(buffer, payload + FLAGS_OFFSET, flags);
+        HostOrder.u8(buffer, payload + SCOPE_OFFSET, scope);
+        HostOrder.u32(buffer, payload + INDEX_OFFSET, index);
     }
 }

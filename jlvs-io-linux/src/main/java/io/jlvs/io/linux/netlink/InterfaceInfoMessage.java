@@ -1,7 +1,6 @@
 package io.jlvs.io.linux.netlink;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * {@code struct ifinfomsg} of &lt;linux/rtnetlink.h&gt;, the fixed part of RTM_NEWLINK, RTM_GETLINK
@@ -39,21 +38,21 @@ final class InterfaceInfoMessage {
     }
 
     static int index(MemorySegment buffer, long payload) {
-        return buffer.get(ValueLayout.JAVA_INT_UNALIGNED, payload + INDEX_OFFSET);
+        return HostOrder.u32(buffer, payload + INDEX_OFFSET);
     }
 
     static int flags(MemorySegment buffer, long payload) {
-        return buffer.get(ValueLayout.JAVA_INT_UNALIGNED, payload + FLAGS_OFFSET);
+        return HostOrder.u32(buffer, payload + FLAGS_OFFSET);
     }
 
     /** Sets the flags under the change mask (the flags a request means to change). */
     static void flags(MemorySegment buffer, long payload, int flags, int change) {
-        buffer.set(ValueLayout.JAVA_INT_UNALIGNED, payload + FLAGS_OFFSET, flags);
-        buffer.set(ValueLayout.JAVA_INT_UNALIGNED, payload + CHANGE_OFFSET, change);
+        HostOrder.u32(buffer, payload + FLAGS_OFFSET, flags);
+        HostOrder.u32(buffer, payload + CHANGE_OFFSET, change);
     }
 
     static void write(MemorySegment buffer, long payload, int index) {
-        buffer.set(ValueLayout.JAVA_BYTE, payload + FAMILY_OFFSET, (byte) 0); // AF_UNSPEC
-        buffer.set(ValueLayout.JAVA_INT_UNALIGNED, payload + INDEX_OFFSET, index);
+        HostOrder.u8(buffer, payload + FAMILY_OFFSET, 0); // AF_UNSPEC
+        HostOrder.u32(buffer, payload + INDEX_OFFSET, index);
     }
 }

@@ -1,7 +1,6 @@
 package io.jlvs.io.linux.netlink;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * {@code struct ndmsg} of &lt;linux/neighbour.h&gt;, the fixed part of RTM_NEWNEIGH and RTM_GETNEIGH
@@ -35,21 +34,21 @@ final class NeighbourMessage {
     }
 
     static int family(MemorySegment buffer, long payload) {
-        return Byte.toUnsignedInt(buffer.get(ValueLayout.JAVA_BYTE, payload + FAMILY_OFFSET));
+        return HostOrder.u8(buffer, payload + FAMILY_OFFSET);
     }
 
     static int index(MemorySegment buffer, long payload) {
-        return buffer.get(ValueLayout.JAVA_INT_UNALIGNED, payload + INDEX_OFFSET);
+        return HostOrder.u32(buffer, payload + INDEX_OFFSET);
     }
 
     static int state(MemorySegment buffer, long payload) {
-        return Short.toUnsignedInt(buffer.get(ValueLayout.JAVA_SHORT_UNALIGNED, payload + STATE_OFFSET));
+        return HostOrder.u16(buffer, payload + STATE_OFFSET);
     }
 
     static void write(MemorySegment buffer, long payload, int family, int index, int state, int flags) {
-        buffer.set(ValueLayout.JAVA_BYTE, payload + FAMILY_OFFSET, (byte) family);
-        buffer.set(ValueLayout.JAVA_INT_UNALIGNED, payload + INDEX_OFFSET, index);
-        buffer.set(ValueLayout.JAVA_SHORT_UNALIGNED, payload + STATE_OFFSET, (short) state);
-        buffer.set(ValueLayout.JAVA_BYTE, payload + FLAGS_OFFSET, (byte) flags);
+        HostOrder.u8(buffer, payload + FAMILY_OFFSET, family);
+        HostOrder.u32(buffer, payload + INDEX_OFFSET, index);
+        HostOrder.u16(buffer, payload + STATE_OFFSET, state);
+        HostOrder.u8(buffer, payload + FLAGS_OFFSET, flags);
     }
 }

@@ -1,7 +1,6 @@
 package io.jlvs.io.linux.netlink;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * {@code struct nlmsgerr} of &lt;linux/netlink.h&gt;, the payload of an NLMSG_ERROR: the negated
@@ -28,6 +27,6 @@ final class NetlinkErrorMessage {
 
     /** The error number, positive, or 0 for an acknowledgement. */
     static int errno(MemorySegment buffer, long payload) {
-        return -buffer.get(ValueLayout.JAVA_INT_UNALIGNED, payload + ERROR_OFFSET);
+        return -HostOrder.u32(buffer, payload + ERROR_OFFSET);
     }
 }

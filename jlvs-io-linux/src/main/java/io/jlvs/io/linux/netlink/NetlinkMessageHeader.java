@@ -1,7 +1,6 @@
 package io.jlvs.io.linux.netlink;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * {@code struct nlmsghdr} of &lt;linux/netlink.h&gt;, which starts every netlink message, in host
@@ -48,43 +47,40 @@ final class NetlinkMessageHeader {
     /** NLM_F_ACK_TLVS (on an NLMSG_ERROR): extended acknowledgement attributes follow. */
     static final int NLM_F_ACK_TLVS = 0x200;
 
-    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
-    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
-
     private NetlinkMessageHeader() {
     }
 
     static int length(MemorySegment buffer, long offset) {
-        return buffer.get(U32, offset + LEN_OFFSET);
+        return HostOrder.u32(buffer, offset + LEN_OFFSET);
     }
 
     static void length(MemorySegment buffer, long offset, int value) {
-        buffer.set(U32, offset + LEN_OFFSET, value);
+        HostOrder.u32(buffer, offset + LEN_OFFSET, value);
     }
 
     static int type(MemorySegment buffer, long offset) {
-        return Short.toUnsignedInt(buffer.get(U16, offset + TYPE_OFFSET));
+        return HostOrder.u16(buffer, offset + TYPE_OFFSET);
     }
 
     static int flags(MemorySegment buffer, long offset) {
-        return Short.toUnsignedInt(buffer.get(U16, offset + FLAGS_OFFSET));
+        return HostOrder.u16(buffer, offset + FLAGS_OFFSET);
     }
 
     static int seq(MemorySegment buffer, long offset) {
-        return buffer.get(U32, offset + SEQ_OFFSET);
+        return HostOrder.u32(buffer, offset + SEQ_OFFSET);
     }
 
     static void seq(MemorySegment buffer, long offset, int value) {
-        buffer.set(U32, offset + SEQ_OFFSET, value);
+        HostOrder.u32(buffer, offset + SEQ_OFFSET, value);
     }
 
     /** Writes a whole header: the length is fixed later, when the message is complete. */
     static void write(MemorySegment buffer, long offset, int type, int flags, int seq) {
-        buffer.set(U32, offset + LEN_OFFSET, SIZE);
-        buffer.set(U16, offset + TYPE_OFFSET, (short) type);
-        buffer.set(U16, offset + FLAGS_OFFSET, (short) flags);
-        buffer.set(U32, offset + SEQ_OFFSET, seq);
-        buffer.set(U32, offset + PID_OFFSET, 0);
+        HostOrder.u32(buffer, offset + LEN_OFFSET, SIZE);
+        HostOrder.u16(buffer, offset + TYPE_OFFSET, type);
+        HostOrder.u16(buffer, offset + FLAGS_OFFSET, flags);
+        HostOrder.u32(buffer, offset + SEQ_OFFSET, seq);
+        HostOrder.u32(buffer, offset + PID_OFFSET, 0);
     }
 
     /** A length rounded up to the alignment of messages and attributes (NLMSG_ALIGN, RTA_ALIGN). */

@@ -53,7 +53,7 @@ final class NetlinkRequest {
     }
 
     NetlinkRequest u32(int type, int value) {
-        buffer.set(ValueLayout.JAVA_INT_UNALIGNED, reserve(type, Integer.BYTES), value);
+        HostOrder.u32(buffer, reserve(type, Integer.BYTES), value);
         return this;
     }
 
@@ -62,7 +62,7 @@ final class NetlinkRequest {
         byte[] text = value.getBytes(StandardCharsets.UTF_8);
         long valueOffset = reserve(type, text.length + 1);
         MemorySegment.copy(text, 0, buffer, ValueLayout.JAVA_BYTE, valueOffset, text.length);
-        buffer.set(ValueLayout.JAVA_BYTE, valueOffset + text.length, (byte) 0);
+        HostOrder.u8(buffer, valueOffset + text.length, 0);
         return this;
     }
 

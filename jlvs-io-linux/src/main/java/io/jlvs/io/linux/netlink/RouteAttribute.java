@@ -1,7 +1,6 @@
 package io.jlvs.io.linux.netlink;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * {@code struct rtattr} of &lt;linux/rtnetlink.h&gt; (the same shape as nlattr), one attribute of a
@@ -24,21 +23,19 @@ final class RouteAttribute {
     /** NLA_TYPE_MASK: the type without the flag bits. */
     static final int TYPE_MASK = 0x3fff;
 
-    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
-
     private RouteAttribute() {
     }
 
     static int length(MemorySegment buffer, long offset) {
-        return Short.toUnsignedInt(buffer.get(U16, offset + LEN_OFFSET));
+        return HostOrder.u16(buffer, offset + LEN_OFFSET);
     }
 
     static int type(MemorySegment buffer, long offset) {
-        return Short.toUnsignedInt(buffer.get(U16, offset + TYPE_OFFSET)) & TYPE_MASK;
+        return HostOrder.u16(buffer, offset + TYPE_OFFSET) & TYPE_MASK;
     }
 
     static void write(MemorySegment buffer, long offset, int type, int valueLength) {
-        buffer.set(U16, offset + LEN_OFFSET, (short) (SIZE + valueLength));
-        buffer.set(U16, offset + TYPE_OFFSET, (short) type);
+        HostOrder.u16(buffer, offset + LEN_OFFSET, SIZE + valueLength);
+        HostOrder.u16(buffer, offset + TYPE_OFFSET, type);
     }
 }

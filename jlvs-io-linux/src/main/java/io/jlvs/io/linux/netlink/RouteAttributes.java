@@ -48,7 +48,7 @@ final class RouteAttributes {
     }
 
     int u32(int type) {
-        return buffer.get(ValueLayout.JAVA_INT_UNALIGNED, offsets[type]);
+        return HostOrder.u32(buffer, offsets[type]);
     }
 
     byte[] bytes(int type) {
@@ -72,6 +72,26 @@ final class RouteAttributes {
         } catch (UnknownHostException e) {
             throw new IllegalStateException("attribute " + type + " is not an IP address: " + lengths[type] + " bytes", e);
         }
+    }
+
+    /** The value as an unsigned 32-bit field, or the fallback when the message lacks it. */
+    int u32(int type, int fallback) {
+        return has(type) ? u32(type) : fallback;
+    }
+
+    /** The string value, or null when the message lacks it. */
+    String stringOrNull(int type) {
+        return has(type) ? string(type) : null;
+    }
+
+    /** The address value, or null when the message lacks it. */
+    InetAddress addressOrNull(int type) {
+        return has(type) ? address(type) : null;
+    }
+
+    /** The value as a link-layer address, or null when the message lacks it. */
+    HardwareAddress hardwareAddressOrNull(int type) {
+        return has(type) ? HardwareAddress.of(bytes(type)) : null;
     }
 
     /** The attributes nested in one. */

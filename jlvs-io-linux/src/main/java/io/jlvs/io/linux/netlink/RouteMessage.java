@@ -1,7 +1,6 @@
 package io.jlvs.io.linux.netlink;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * {@code struct rtmsg} of &lt;linux/rtnetlink.h&gt;, the fixed part of RTM_NEWROUTE and RTM_GETROUTE
@@ -43,24 +42,24 @@ final class RouteMessage {
     }
 
     static int family(MemorySegment buffer, long payload) {
-        return Byte.toUnsignedInt(buffer.get(ValueLayout.JAVA_BYTE, payload + FAMILY_OFFSET));
+        return HostOrder.u8(buffer, payload + FAMILY_OFFSET);
     }
 
     static int destinationLength(MemorySegment buffer, long payload) {
-        return Byte.toUnsignedInt(buffer.get(ValueLayout.JAVA_BYTE, payload + DST_LEN_OFFSET));
+        return HostOrder.u8(buffer, payload + DST_LEN_OFFSET);
     }
 
     static int table(MemorySegment buffer, long payload) {
-        return Byte.toUnsignedInt(buffer.get(ValueLayout.JAVA_BYTE, payload + TABLE_OFFSET));
+        return HostOrder.u8(buffer, payload + TABLE_OFFSET);
     }
 
     static int type(MemorySegment buffer, long payload) {
-        return Byte.toUnsignedInt(buffer.get(ValueLayout.JAVA_BYTE, payload + TYPE_OFFSET));
+        return HostOrder.u8(buffer, payload + TYPE_OFFSET);
     }
 
     static void write(MemorySegment buffer, long payload, int family, int destinationLength, int flags) {
-        buffer.set(ValueLayout.JAVA_BYTE, payload + FAMILY_OFFSET, (byte) family);
-        buffer.set(ValueLayout.JAVA_BYTE, payload + DST_LEN_OFFSET, (byte) destinationLength);
-        buffer.set(ValueLayout.JAVA_INT_UNALIGNED, payload + FLAGS_OFFSET, flags);
+        HostOrder.u8(buffer, payload + FAMILY_OFFSET, family);
+        HostOrder.u8(buffer, payload + DST_LEN_OFFSET, destinationLength);
+        HostOrder.u32(buffer, payload + FLAGS_OFFSET, flags);
     }
 }

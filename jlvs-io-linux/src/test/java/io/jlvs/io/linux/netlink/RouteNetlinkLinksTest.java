@@ -1,10 +1,9 @@
 package io.jlvs.io.linux.netlink;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,19 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** RTM_GETLINK and RTM_NEWLINK (up/down) against {@code ip -j -d link} in the same namespace. */
 @Tag("root")
 class RouteNetlinkLinksTest {
-    private static TwoNamespaces net;
-
-    @BeforeAll
-    static void network() throws Exception {
-        net = new TwoNamespaces();
-    }
-
-    @AfterAll
-    static void removeNetwork() {
-        if (net != null) {
-            net.close();
-        }
-    }
+    @RegisterExtension
+    static final TwoNamespaces net = new TwoNamespaces();
 
     @Test
     void theLinksAreWhatIpLinkShows() throws Exception {

@@ -1,10 +1,9 @@
 package io.jlvs.io.linux.netlink;
 
 import io.jlvs.io.linux.NetworkNamespace;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -24,19 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @Tag("root")
 class RouteNetlinkMonitorTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static TwoNamespaces net;
-
-    @BeforeAll
-    static void network() throws Exception {
-        net = new TwoNamespaces();
-    }
-
-    @AfterAll
-    static void removeNetwork() {
-        if (net != null) {
-            net.close();
-        }
-    }
+    @RegisterExtension
+    static final TwoNamespaces net = new TwoNamespaces();
 
     @Test
     void whatIpChangesArrivesAsTheChangeItIs() throws Exception {

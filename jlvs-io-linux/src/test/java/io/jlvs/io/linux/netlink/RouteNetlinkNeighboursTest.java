@@ -1,10 +1,9 @@
 package io.jlvs.io.linux.netlink;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -22,19 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("root")
 class RouteNetlinkNeighboursTest {
     private static final long RESOLUTION_WAIT_MILLIS = 10_000;
-    private static TwoNamespaces net;
-
-    @BeforeAll
-    static void network() throws Exception {
-        net = new TwoNamespaces();
-    }
-
-    @AfterAll
-    static void removeNetwork() {
-        if (net != null) {
-            net.close();
-        }
-    }
+    @RegisterExtension
+    static final TwoNamespaces net = new TwoNamespaces();
 
     @Test
     void askingTheKernelToResolveThePeerGivesItsMacAsIpNeighShows() throws Exception {

@@ -3,10 +3,10 @@ package io.jlvs.io.linux.netlink;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jlvs.io.linux.NetworkNamespace;
 import io.jlvs.testkit.TestNetwork;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,21 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 @Tag("root")
 class RouteNetlinkRoutesTest {
-    private static TwoNamespaces net;
+    @RegisterExtension
+    static final TwoNamespaces net = new TwoNamespaces();
 
     @BeforeAll
-    static void network() throws Exception {
-        net = new TwoNamespaces();
+    static void routes() {
         net.network.exec(net.nl, "ip", "route", "add", "default", "via", "10.7.0.2");
         net.network.exec(net.nl, "ip", "addr", "add", "2001:db8:7::1/64", "dev", net.nlInterface, "nodad");
         net.network.exec(net.nl, "ip", "-6", "route", "add", "2001:db8:9::/64", "via", "2001:db8:7::2");
-    }
-
-    @AfterAll
-    static void removeNetwork() {
-        if (net != null) {
-            net.close();
-        }
     }
 
     @ParameterizedTest

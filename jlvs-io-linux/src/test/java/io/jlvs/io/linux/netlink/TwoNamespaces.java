@@ -4,29 +4,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jlvs.io.linux.NetworkNamespace;
 import io.jlvs.testkit.TestNetwork;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The netlink tests' network: namespace "nl" (where {@link #netlink} was opened) joined by a veth
- * pair to namespace "peer", addressed 10.7.0.1/24 and 10.7.0.2/24, and {@code ip -j} in either
- * namespace to check the bindings against. Closing it closes the socket and removes everything.
+ * The netlink tests' network, made before a test class's tests and removed after them (register it
+ * with {@code @RegisterExtension static final TwoNamespaces net = new TwoNamespaces()}): namespace
+ * "nl" (where {@link #netlink} was opened) joined by a veth pair to namespace "peer", addressed
+ * 10.7.0.1/24 and 10.7.0.2/24, and {@code ip -j} in either namespace to check the bindings against.
+ * Without root the class is skipped with the reason (see TestNetwork).
  */
-final class TwoNamespaces implements AutoCloseable {
+final class TwoNamespaces implements BeforeAllCallback, AfterAllCallback {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final TestNetwork network;
-    final String nl;
-    final String peer;
+    TestNetwork network;
+    String nl;
+    String peer;
     /** The veth end in nl. */
-    final String nlInterface;
+    String nlInterface;
     /** The veth end in peer. */
-    final String peerInterface;
-    final RouteNetlink netlink;
+    String peerInterface;
+    RouteNetlink netlink;
 
-    TwoNamespaces() throws Exception {
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
         network = TestNetwork.open();
         try {
             nl = network.namespace("nl");
@@ -56,8 +62,12 @@ final class TwoNamespaces implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        netlink.close();
-        network.close();
+    public void afterAll(ExtensionContext context) {
+        if (netlink != null) {
+            netlink.close();
+        }
+        if (network != null) {
+            network.close();
+        }
     }
 }
