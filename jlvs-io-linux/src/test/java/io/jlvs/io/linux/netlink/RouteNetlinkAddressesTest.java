@@ -34,12 +34,11 @@ class RouteNetlinkAddressesTest {
         net.network.exec(net.nl, "ip", "addr", "add", "2001:db8:7::1/64", "dev", net.nlInterface, "nodad");
         try {
             awaitNoTentativeAddress();
-            List<String> expected = ipAddresses(net.ip(net.nl, "addr", "show")).stream().sorted().toList();
+            TwoNamespaces.Listings listings = TwoNamespaces.heldStill(() -> ipAddresses(net.ip(net.nl, "addr", "show")),
+                    () -> net.netlink.addresses().stream().map(RouteNetlinkAddressesTest::describe).toList());
+            List<String> actual = listings.ours();
 
-            List<String> actual = net.netlink.addresses().stream().map(RouteNetlinkAddressesTest::describe).sorted()
-                    .toList();
-
-            assertEquals(expected, actual);
+            assertEquals(listings.ip(), actual);
             int index = net.netlink.link(net.nlInterface).index();
             assertTrue(actual.contains(index + " 10.7.1.1/24 label " + label + " scope global"), actual::toString);
             assertTrue(actual.contains(index + " 10.7.1.2/24 label " + net.nlInterface + " scope global secondary"),

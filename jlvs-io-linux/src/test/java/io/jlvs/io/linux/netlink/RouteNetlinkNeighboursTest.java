@@ -46,22 +46,12 @@ class RouteNetlinkNeighboursTest {
         net.network.exec(net.nl, "ip", "neigh", "replace", "10.7.0.77", "lladdr", "02:00:00:00:00:77", "dev",
                 net.nlInterface, "nud", "permanent");
         try {
-            List<String> expected = new ArrayList<>();
-            for (JsonNode entry : net.ip(net.nl, "neigh", "show", "nud", "all")) {
-                expected.add(InetAddress.getByName(entry.get("dst").asText()).getHostAddress() + " dev "
-                        + entry.get("dev").asText() + " lladdr " + entry.path("lladdr").asText("none") + " "
-                        + entry.get("state").get(0).asText());
-            }
-            List<String> actual = new ArrayList<>();
-            for (Neighbour entry : net.netlink.neighbours()) {
-                actual.add(entry.address().getHostAddress() + " dev " + net.netlink.link(entry.interfaceIndex()).name()
-                        + " lladdr " + (entry.linkAddress() == null ? "none" : entry.linkAddress()) + " "
-                        + entry.state().name());
-            }
+            TwoNamespaces.Listings listings = TwoNamespaces.heldStill(RouteNetlinkNeighboursTest::ipNeighbours,
+                    RouteNetlinkNeighboursTest::neighbours);
 
-            assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList());
-            assertTrue(actual.contains("10.7.0.77 dev " + net.nlInterface + " lladdr 02:00:00:00:00:77 PERMANENT"),
-                    actual::toString);
+            assertEquals(listings.ip(), listings.ours());
+            assertTrue(listings.ours().contains("10.7.0.77 dev " + net.nlInterface + " lladdr 02:00:00:00:00:77 PERMANENT"),
+                    listings.ours()::toString);
         } finally {
             net.network.run(net.nl, "ip", "neigh", "del", "10.7.0.77", "dev", net.nlInterface);
         }
@@ -74,6 +64,26 @@ class RouteNetlinkNeighboursTest {
                 assertThrows(NetlinkException.class, () -> net.netlink.resolveNeighbour("nosuch0", peer)).getMessage());
         assertEquals("cannot look up neighbour 127.0.0.1 on nosuch0: No such device",
                 assertThrows(NetlinkException.class, () -> net.netlink.neighbour("nosuch0", peer)).getMessage());
+    }
+
+    private static List<String> ipNeighbours() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode entry : net.ip(net.nl, "neigh", "show", "nud", "all")) {
+            lines.add(InetAddress.getByName(entry.get("dst").asText()).getHostAddress() + " dev "
+                    + entry.get("dev").asText() + " lladdr " + entry.path("lladdr").asText("none") + " "
+                    + entry.get("state").get(0).asText());
+        }
+        return lines;
+    }
+
+    private static List<String> neighbours() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (Neighbour entry : net.netlink.neighbours()) {
+            lines.add(entry.address().getHostAddress() + " dev " + net.netlink.link(entry.interfaceIndex()).name()
+                    + " lladdr " + (entry.linkAddress() == null ? "none" : entry.linkAddress()) + " "
+                    + entry.state().name());
+        }
+        return lines;
     }
 
     private static Neighbour awaitValid(InetAddress address) throws Exception {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * The netlink tests' network, made before a test class's tests and removed after them (register it
@@ -21,6 +22,7 @@ import java.util.List;
  */
 final class TwoNamespaces implements BeforeAllCallback, AfterAllCallback {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int STILL_ATTEMPTS = 10;
 
     TestNetwork network;
     String nl;
@@ -59,6 +61,27 @@ final class TwoNamespaces implements BeforeAllCallback, AfterAllCallback {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException("ip -j " + String.join(" ", args) + " printed no JSON: " + output, e);
         }
+    }
+
+    /** ip's listing and ours, sorted, the same on both sides when the bindings are right. */
+    record Listings(List<String> ip, List<String> ours) {
+    }
+
+    /**
+     * Takes ip's listing, ours, and ip's again until ip's held still around ours (the kernel adds
+     * IPv6 link-local addresses and multicast neighbours on its own, at any moment).
+     */
+    static Listings heldStill(Callable<List<String>> ip, Callable<List<String>> ours) throws Exception {
+        List<String> after = ip.call().stream().sorted().toList();
+        List<String> before;
+        List<String> between;
+        int attempts = 0;
+        do {
+            before = after;
+            between = ours.call().stream().sorted().toList();
+            after = ip.call().stream().sorted().toList();
+        } while (!after.equals(before) && ++attempts < STILL_ATTEMPTS);
+        return new Listings(before, between);
     }
 
     @Override
