@@ -25,23 +25,29 @@ public final class NetworkNamespace {
     private NetworkNamespace() {
     }
 
-    /** Runs the task on a new platform thread inside the namespace and returns what it returns. */
+    /**
+     * Runs the task on a new platform thread inside the namespace and returns what it returns, or
+     * throws what it throws (an Error included).
+     */
     public static <T> T call(String name, Callable<T> task) throws Exception {
         Path file = file(name);
         AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Exception> failure = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = Thread.ofPlatform().name("netns-" + name).unstarted(() -> {
             try {
                 enter(file);
                 result.set(task.call());
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 failure.set(e);
             }
         });
         thread.start();
         thread.join();
-        if (failure.get() != null) {
-            throw failure.get();
+        switch (failure.get()) {
+            case null -> { }
+            case Exception e -> throw e;
+            case Error e -> throw e;
+            case Throwable e -> throw new IllegalStateException("the task threw a bare Throwable", e);
         }
         return result.get();
     }

@@ -39,6 +39,11 @@ class NetworkNamespaceTest {
                         throw new IllegalStateException("from inside");
                     }));
             assertEquals("from inside", e.getMessage());
+            AssertionError error = assertThrows(AssertionError.class,
+                    () -> NetworkNamespace.call(namespace, () -> {
+                        throw new AssertionError("an error from inside");
+                    }));
+            assertEquals("an error from inside", error.getMessage());
         }
     }
 

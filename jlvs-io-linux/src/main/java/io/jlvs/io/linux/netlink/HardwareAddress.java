@@ -21,10 +21,14 @@ public final class HardwareAddress {
     /** Parses "aa:bb:cc:dd:ee:ff" (any number of bytes). */
     public static HardwareAddress parse(String text) {
         try {
-            return new HardwareAddress(COLONS.parseHex(text));
+            byte[] bytes = COLONS.parseHex(text);
+            if (bytes.length > 0) {
+                return new HardwareAddress(bytes);
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a link-layer address (aa:bb:cc:dd:ee:ff): '" + text + "'", e);
         }
+        throw new IllegalArgumentException("not a link-layer address (aa:bb:cc:dd:ee:ff): '" + text + "'");
     }
 
     /** A copy of the bytes. */

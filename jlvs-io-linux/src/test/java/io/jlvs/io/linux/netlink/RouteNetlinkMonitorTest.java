@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @Tag("root")
 class RouteNetlinkMonitorTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
+    /** Far more route notifications than a socket's default receive buffer (some 200 KiB) holds. */
+    private static final int BURST_ROUTES = 2000;
     @RegisterExtension
     static final TwoNamespaces net = new TwoNamespaces();
 
@@ -61,6 +65,28 @@ class RouteNetlinkMonitorTest {
         } finally {
             net.network.run(net.nl, "ip", "neigh", "del", "10.7.0.55", "dev", net.nlInterface);
             net.network.run(net.nl, "ip", "route", "del", "192.0.2.0/24");
+        }
+    }
+
+    @Test
+    void moreChangesThanTheSocketHoldsAreReportedLost() throws Exception {
+        Path batch = Files.createTempFile("jlvs-routes", ".batch");
+        try (RouteNetlinkMonitor monitor = NetworkNamespace.call(net.nl,
+                () -> RouteNetlinkMonitor.open(Set.of(RouteChangeGroup.IPV4_ROUTE)))) {
+            StringBuilder commands = new StringBuilder();
+            for (int i = 0; i < BURST_ROUTES; i++) {
+                commands.append("route add 10.9.").append(i / 250).append('.').append(i % 250 + 1).append("/32 dev ")
+                        .append(net.nlInterface).append('\n');
+            }
+            Files.writeString(batch, commands);
+            net.network.exec(net.nl, "ip", "-batch", batch.toString());
+
+            RouteChange lost = await(monitor, change -> change instanceof RouteChange.ChangesLost);
+
+            assertEquals(new RouteChange.ChangesLost(), lost);
+        } finally {
+            net.network.run(net.nl, "ip", "route", "flush", "10.9.0.0/16");
+            Files.deleteIfExists(batch);
         }
     }
 
