@@ -23,6 +23,8 @@ final class CommandText {
             case Command.AddDest c -> destination(c.key(), c.destination());
             case Command.EditDest c -> destination(c.key(), c.destination());
             case Command.DelDest c -> "service " + key(c.key()) + ", destination " + hostPort(c.address(), c.port());
+            case Command.AddLocalAddress c -> "service " + key(c.key()) + ", local address " + c.address().getHostAddress();
+            case Command.DelLocalAddress c -> "service " + key(c.key()) + ", local address " + c.address().getHostAddress();
             case Command.Zero c -> c.key() == null ? "zero" : "zero of service " + key(c.key());
             case Command.SetTimeouts c -> "timeouts tcp " + c.timeouts().tcp() + ", tcpfin " + c.timeouts().tcpFin()
                     + ", udp " + c.timeouts().udp();

@@ -26,6 +26,8 @@ final class EngineCommands {
             case Command.AddDest c -> out.add(new EngineCommand.AddDestination(c.key(), c.destination()));
             case Command.EditDest c -> out.add(new EngineCommand.EditDestination(c.key(), c.destination()));
             case Command.DelDest c -> out.add(new EngineCommand.DeleteDestination(c.key(), c.address(), c.port()));
+            case Command.AddLocalAddress c -> out.add(new EngineCommand.AddLocalAddress(c.key(), c.address()));
+            case Command.DelLocalAddress c -> out.add(new EngineCommand.DeleteLocalAddress(c.key(), c.address()));
             case Command.Zero c -> out.add(new EngineCommand.Zero(c.key()));
             case Command.SetTimeouts c -> out.add(new EngineCommand.SetTimeouts(after.timeouts()));
             // No engine runs a sync daemon (KernelRules refuses to start one).
@@ -47,6 +49,6 @@ final class EngineCommands {
 
     /** The table's services as engine configurations, in the table's order. */
     static List<ServiceConfig> configs(ServiceTable table) {
-        return table.services().stream().map(s -> new ServiceConfig(s.spec(), s.destinations())).toList();
+        return table.services().stream().map(s -> new ServiceConfig(s.spec(), s.destinations(), s.localAddresses())).toList();
     }
 }

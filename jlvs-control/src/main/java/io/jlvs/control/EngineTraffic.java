@@ -1,6 +1,7 @@
 package io.jlvs.control;
 
 import io.jlvs.control.api.ConnectionEntry;
+import io.jlvs.control.api.LocalAddressStatus;
 import io.jlvs.core.conn.ConnectionPage;
 import io.jlvs.core.conn.ConnectionSnapshot;
 import io.jlvs.core.engine.DataPlane;
@@ -58,6 +59,14 @@ final class EngineTraffic implements TrafficSource {
         TableSnapshot.Destination d = service == null ? null : service.destination(address, port);
         return d == null ? DestinationCounters.ZERO
                 : new DestinationCounters(d.activeConns(), d.inactConns(), d.persistConns(), d.stats(), d.rates());
+    }
+
+    @Override
+    public LocalAddressStatus localAddress(ServiceKey key, InetAddress address) {
+        TableSnapshot.Service service = table().service(key);
+        TableSnapshot.LocalAddress local = service == null ? null : service.localAddress(address);
+        return local == null ? new LocalAddressStatus(address, 0, 0)
+                : new LocalAddressStatus(address, local.conflicts(), local.connections());
     }
 
     private TableSnapshot table() {

@@ -27,7 +27,8 @@ import java.util.OptionalInt;
  * errno, and the change it then makes. The order is that of the generic-netlink path ipvsadm
  * uses (ip_vs_genl_set_cmd, ip_vs_genl_parse_service/dest, then ip_vs_add_service,
  * ip_vs_edit_service, ip_vs_add_dest, ip_vs_edit_dest, ip_vs_del_dest, ip_vs_set_timeout, and
- * ip_vs_genl_new_daemon/start_sync_thread/stop_sync_thread), as of Linux 6.12.
+ * ip_vs_genl_new_daemon/start_sync_thread/stop_sync_thread), as of Linux 6.12, and Alibaba LVS's
+ * ip_vs_add_laddr and ip_vs_del_laddr for FULLNAT local addresses.
  */
 final class KernelRules {
     /** The netlink policy's limit on a scheduler name (IP_VS_SCHEDNAME_MAXLEN - 1). */
@@ -73,6 +74,8 @@ final class KernelRules {
                     : applied(table.withServiceRemoved(c.key()));
             case Command.Flush c -> applied(table.withoutServices());
             // Zeroing changes no configuration; the engines zero their counters when told.
+            case Command.AddLocalAddress c -> addLocalAddress(table, c.key(), c.address(), host);
+            case Command.DelLocalAddress c -> delLocalAddress(table, c.key(), c.address());
             case Command.Zero c -> c.key() != null && table.serviceOrNull(c.key()) == null
                     ? reject(LibipvsOperation.ZERO_SERVICE, KernelErrno.ESRCH)
                     : applied(table);
@@ -215,6 +218,42 @@ final class KernelRules {
             return reject(op, KernelErrno.ENOENT);
         }
         return applied(table.withServiceReplaced(service.withDestinationRemoved(address, port)));
+    }
+
+    /**
+     * Alibaba's ip_vs_add_laddr: the service must exist and not have the address yet. jlvs also
+     * refuses what no connection could have as its source: an address of the other family than
+     * the service's (EAFNOSUPPORT) and one that is not unicast (EINVAL, as for a real server).
+     */
+    private static Outcome addLocalAddress(TableState table, ServiceKey key, InetAddress address, HostFacts host) {
+        LibipvsOperation op = LibipvsOperation.ADD_LADDR;
+        ServiceEntry service = table.serviceOrNull(key);
+        if (service == null) {
+            return reject(op, KernelErrno.ESRCH);
+        }
+        if (AddressFamily.of(address) != key.family()) {
+            return reject(op, KernelErrno.EAFNOSUPPORT);
+        }
+        if (!isUsableRealServerAddress(address, host)) {
+            return reject(op, KernelErrno.EINVAL);
+        }
+        if (service.localAddresses().contains(address)) {
+            return reject(op, KernelErrno.EEXIST);
+        }
+        return applied(table.withServiceReplaced(service.withLocalAddressAdded(address)));
+    }
+
+    /** Alibaba's ip_vs_del_laddr. */
+    private static Outcome delLocalAddress(TableState table, ServiceKey key, InetAddress address) {
+        LibipvsOperation op = LibipvsOperation.DEL_LADDR;
+        ServiceEntry service = table.serviceOrNull(key);
+        if (service == null) {
+            return reject(op, KernelErrno.ESRCH);
+        }
+        if (!service.localAddresses().contains(address)) {
+            return reject(op, KernelErrno.ENOENT);
+        }
+        return applied(table.withServiceReplaced(service.withLocalAddressRemoved(address)));
     }
 
     /** The family check, then the numbers: what -a and -e check before the real server's lookup; null if all pass. */

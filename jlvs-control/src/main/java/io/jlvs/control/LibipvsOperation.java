@@ -17,5 +17,7 @@ enum LibipvsOperation {
     SET_TIMEOUT,
     START_DAEMON,
     STOP_DAEMON,
-    GET_SERVICE
+    GET_SERVICE,
+    ADD_LADDR,
+    DEL_LADDR
 }

@@ -2,6 +2,8 @@ package io.jlvs.control;
 
 import io.jlvs.control.api.Command;
 import io.jlvs.control.api.DestinationStatus;
+import io.jlvs.control.api.LocalAddressStatus;
+import io.jlvs.control.api.ServiceLocalAddresses;
 import io.jlvs.control.api.Query;
 import io.jlvs.control.api.Reply;
 import io.jlvs.control.api.Request;
@@ -15,6 +17,7 @@ import io.jlvs.core.engine.EngineRejection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -324,6 +327,14 @@ public final class ServiceManager {
                     .<Reply>map(s -> new Reply.Services(CONNECTION_TABLE_SIZE, List.of(status(s, source.counters()))))
                     .orElseGet(() -> new Reply.Failure(
                             LibipvsMessages.of(LibipvsOperation.GET_SERVICE, KernelErrno.ESRCH), 0));
+            case Query.GetLocalAddresses q when q.key() == null -> {
+                TrafficSource counters = source.counters();
+                yield new Reply.LocalAddresses(snapshot.kernelOrder().stream().map(s -> locals(s, counters)).toList());
+            }
+            case Query.GetLocalAddresses q -> snapshot.find(q.key())
+                    .<Reply>map(s -> new Reply.LocalAddresses(List.of(locals(s, source.counters()))))
+                    .orElseGet(() -> new Reply.Failure(
+                            LibipvsMessages.of(LibipvsOperation.GET_SERVICE, KernelErrno.ESRCH), 0));
             case Query.GetConnections q -> new Reply.Connections(source.connections());
             case Query.GetTimeouts q -> new Reply.CurrentTimeouts(snapshot.timeouts());
             case Query.GetDaemons q -> new Reply.Daemons(snapshot.daemons());
@@ -331,6 +342,14 @@ public final class ServiceManager {
             case Query.ClaimProxyNotice q -> new Reply.ProxyNotice(
                     source.dataPlane().equals("proxy") && proxyNoticeGiven.compareAndSet(false, true));
         };
+    }
+
+    private static ServiceLocalAddresses locals(ServiceEntry entry, TrafficSource source) {
+        List<LocalAddressStatus> locals = new ArrayList<>(entry.localAddresses().size());
+        for (InetAddress address : entry.localAddresses()) {
+            locals.add(source.localAddress(entry.key(), address));
+        }
+        return new ServiceLocalAddresses(entry.key(), locals);
     }
 
     private static ServiceStatus status(ServiceEntry entry, TrafficSource source) {

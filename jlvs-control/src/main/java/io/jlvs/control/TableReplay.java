@@ -4,6 +4,7 @@ import io.jlvs.control.api.Command;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.SyncDaemonSpec;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -50,7 +51,8 @@ public final class TableReplay {
 
     /**
      * The table as the rules build it from its own commands: --set, the sync daemons, then each
-     * service followed by its real servers (oldest first, as each -a puts one at the head).
+     * service followed by its real servers (oldest first, as each -a puts one at the head) and its
+     * local addresses (in order, as each -P appends one).
      *
      * @throws CommandRefusedException when an entry would be refused as a command, or the rules
      *                                 would store it otherwise than the table holds it
@@ -79,6 +81,9 @@ public final class TableReplay {
             List<DestinationSpec> destinations = service.destinations();
             for (int i = destinations.size() - 1; i >= 0; i--) {
                 commands.add(new Command.AddDest(service.key(), destinations.get(i)));
+            }
+            for (InetAddress local : service.localAddresses()) {
+                commands.add(new Command.AddLocalAddress(service.key(), local));
             }
         }
         return commands;

@@ -1,6 +1,7 @@
 package io.jlvs.control;
 
 import io.jlvs.control.api.ConnectionEntry;
+import io.jlvs.control.api.LocalAddressStatus;
 import io.jlvs.core.model.ServiceKey;
 
 import java.net.InetAddress;
@@ -25,6 +26,11 @@ public interface TrafficSource {
     /** The counters of one real server of a service. */
     default DestinationCounters destination(ServiceKey key, InetAddress address, int port) {
         return DestinationCounters.ZERO;
+    }
+
+    /** The counts of one FULLNAT local address of a service (none without an engine that uses them). */
+    default LocalAddressStatus localAddress(ServiceKey key, InetAddress address) {
+        return new LocalAddressStatus(address, 0, 0);
     }
 
     /**

@@ -67,6 +67,22 @@ public sealed interface Command extends Request {
         }
     }
 
+    /** Alibaba LVS's ipvsadm -P (--add-laddr): a FULLNAT local address for a service, at the end of its list. */
+    record AddLocalAddress(ServiceKey key, InetAddress address) implements Command {
+        public AddLocalAddress {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
+    /** Alibaba LVS's ipvsadm -Q (--del-laddr). */
+    record DelLocalAddress(ServiceKey key, InetAddress address) implements Command {
+        public DelLocalAddress {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
     /** ipvsadm -Z, for one service or (key null) all. */
     record Zero(ServiceKey key) implements Command {
     }

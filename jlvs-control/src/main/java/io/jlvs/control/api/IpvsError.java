@@ -28,6 +28,12 @@ public enum IpvsError {
     MEMORY_ALLOCATION("Memory allocation problem"),
     /** ERANGE (a negative weight, a lower threshold above the upper): strerror's text. */
     OUT_OF_RANGE("Numerical result out of range"),
+    /** EEXIST from ipvs_add_laddr. */
+    LOCAL_ADDRESS_EXISTS("Local address already exists"),
+    /** ENOENT from ipvs_del_laddr (libipvs's capital L). */
+    NO_SUCH_LOCAL_ADDRESS("No such Local address"),
+    /** EAFNOSUPPORT, for any operation: a local address of another family than its service. */
+    ADDRESS_FAMILY_NOT_SUPPORTED("Operation not supported with specified address family"),
     /** ENODEV (--start-daemon on an interface that does not exist): strerror's text. */
     NO_SUCH_DEVICE("No such device");
 

@@ -9,6 +9,13 @@ public sealed interface Query extends Request {
     record GetServices(ServiceKey key) implements Query {
     }
 
+    /**
+     * The FULLNAT local addresses (Alibaba LVS's ipvsadm -G) of one service, or (key null) of every
+     * service in the kernel's order, with their counts.
+     */
+    record GetLocalAddresses(ServiceKey key) implements Query {
+    }
+
     /** The connection entries (ipvsadm -Lc). */
     record GetConnections() implements Query {
     }

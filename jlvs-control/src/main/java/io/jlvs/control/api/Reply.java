@@ -51,6 +51,13 @@ public sealed interface Reply {
         }
     }
 
+    /** The local addresses asked for: per service, in the order asked, each list in the order added. */
+    record LocalAddresses(List<ServiceLocalAddresses> services) implements Reply {
+        public LocalAddresses {
+            services = List.copyOf(services);
+        }
+    }
+
     /** The connection entries. */
     record Connections(List<ConnectionEntry> connections) implements Reply {
         public Connections {

@@ -32,12 +32,14 @@ import java.util.List;
  * table    = timeouts daemon-list service-list
  * timeouts = tcp:i32 tcpFin:i32 udp:i32
  * daemon   = state:name interface:string syncId:i32 maxLength:i32 group:string port:i32 ttl:i32
- * service  = spec destination-list
+ * service  = spec destination-list address-list   (version 2: the FULLNAT local addresses)
+ *          | spec destination-list                (version 1, read only)
  * spec     = key scheduler:string flags:i32 timeout:i32 netmask:i32 pe:string proxyProtocol:name
  * key      = 0:u8 protocol:name address port:i32  |  1:u8 family:name mark:i32
  * dest     = address port:i32 method:name weight:i32 upper:i32 lower:i32 tunnelType:name
  *            tunnelPort:i32 tunnelFlags:i32
- * command  = tag:u8 fields  (tags below; a Zero's key is preceded by 1, or is just 0 for all)
+ * command  = tag:u8 fields  (tags below; a Zero's key is preceded by 1, or is just 0 for all;
+ *            a local address command is its key and the address)
  * </pre>
  */
 public final class BinaryCodec {
@@ -53,6 +55,10 @@ public final class BinaryCodec {
     private static final int START_DAEMON = 10;
     private static final int STOP_DAEMON = 11;
     private static final int BATCH = 12;
+    private static final int ADD_LOCAL_ADDRESS = 13;
+    private static final int DEL_LOCAL_ADDRESS = 14;
+    /** The table form {@link #writeTable} writes: 2 has each service's local addresses, 1 has none. */
+    public static final int TABLE_VERSION = 2;
     private static final int KEY_ADDRESS = 0;
     private static final int KEY_MARK = 1;
 
@@ -80,10 +86,23 @@ public final class BinaryCodec {
             for (DestinationSpec d : service.destinations()) {
                 writeDestination(out, d);
             }
+            out.i32(service.localAddresses().size());
+            for (InetAddress local : service.localAddresses()) {
+                writeAddress(out, local);
+            }
         }
     }
 
+    /** A table in the current form. */
     public static ServiceTable readTable(ByteBuffer in) throws MalformedException {
+        return readTable(in, TABLE_VERSION);
+    }
+
+    /** A table in the form of this version (1 or 2). */
+    public static ServiceTable readTable(ByteBuffer in, int version) throws MalformedException {
+        if (version != 1 && version != TABLE_VERSION) {
+            throw new MalformedException("a table of version " + version);
+        }
         return read(in, () -> {
             Timeouts timeouts = new Timeouts(in.getInt(), in.getInt(), in.getInt());
             int daemonCount = count(in);
@@ -100,7 +119,16 @@ public final class BinaryCodec {
                 for (int j = 0; j < destinationCount; j++) {
                     destinations[j] = readDestination(in);
                 }
-                services.add(new ServiceEntry(spec, List.of(destinations)));
+                List<InetAddress> locals = List.of();
+                if (version >= 2) {
+                    int localCount = count(in);
+                    InetAddress[] addresses = new InetAddress[localCount];
+                    for (int j = 0; j < localCount; j++) {
+                        addresses[j] = readAddress(in);
+                    }
+                    locals = List.of(addresses);
+                }
+                services.add(new ServiceEntry(spec, List.of(destinations), locals));
             }
             end(in);
             return new ServiceTable(services, timeouts, daemons);
@@ -116,6 +144,8 @@ public final class BinaryCodec {
             case Command.AddDest c -> writeDestination(writeKey(out.u8(ADD_DEST), c.key()), c.destination());
             case Command.EditDest c -> writeDestination(writeKey(out.u8(EDIT_DEST), c.key()), c.destination());
             case Command.DelDest c -> writeAddress(writeKey(out.u8(DEL_DEST), c.key()), c.address()).i32(c.port());
+            case Command.AddLocalAddress c -> writeAddress(writeKey(out.u8(ADD_LOCAL_ADDRESS), c.key()), c.address());
+            case Command.DelLocalAddress c -> writeAddress(writeKey(out.u8(DEL_LOCAL_ADDRESS), c.key()), c.address());
             case Command.Zero c -> {
                 out.u8(ZERO).u8(c.key() == null ? 0 : 1);
                 if (c.key() != null) {
@@ -164,6 +194,8 @@ public final class BinaryCodec {
             case ADD_DEST -> new Command.AddDest(readKey(in), readDestination(in));
             case EDIT_DEST -> new Command.EditDest(readKey(in), readDestination(in));
             case DEL_DEST -> new Command.DelDest(readKey(in), readAddress(in), in.getInt());
+            case ADD_LOCAL_ADDRESS -> new Command.AddLocalAddress(readKey(in), readAddress(in));
+            case DEL_LOCAL_ADDRESS -> new Command.DelLocalAddress(readKey(in), readAddress(in));
             case ZERO -> new Command.Zero(in.get() == 0 ? null : readKey(in));
             case SET_TIMEOUTS -> new Command.SetTimeouts(new Timeouts(in.getInt(), in.getInt(), in.getInt()));
             case START_DAEMON -> new Command.StartDaemon(readDaemon(in));

@@ -2,6 +2,8 @@ package io.jlvs.control.json;
 
 import io.jlvs.control.api.ConnectionEntry;
 import io.jlvs.control.api.DestinationStatus;
+import io.jlvs.control.api.LocalAddressStatus;
+import io.jlvs.control.api.ServiceLocalAddresses;
 import io.jlvs.control.api.ServiceStatus;
 import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.DestinationSpec;
@@ -210,6 +212,31 @@ final class ModelFormat {
             counters[i] = counter;
         }
         return counters;
+    }
+
+    static void write(JsonWriter out, ServiceLocalAddresses service) {
+        out.beginObject().name("key");
+        write(out, service.key());
+        out.array("addresses", service.addresses(), ModelFormat::write).endObject();
+    }
+
+    static ServiceLocalAddresses readServiceLocalAddresses(JsonFields in) {
+        ServiceLocalAddresses service = new ServiceLocalAddresses(readKey(in.object("key")),
+                in.list("addresses", "a local address", ModelFormat::readLocalAddress));
+        in.finish("a service's local addresses");
+        return service;
+    }
+
+    static void write(JsonWriter out, LocalAddressStatus local) {
+        out.beginObject().name("address").value(local.address().getHostAddress())
+                .name("conflicts").value(local.conflicts()).name("connections").value(local.connections()).endObject();
+    }
+
+    static LocalAddressStatus readLocalAddress(JsonFields in) {
+        LocalAddressStatus local = new LocalAddressStatus(in.address("address"), in.longInteger("conflicts"),
+                in.integer("connections"));
+        in.finish("a local address");
+        return local;
     }
 
     static void write(JsonWriter out, ConnectionEntry entry) {

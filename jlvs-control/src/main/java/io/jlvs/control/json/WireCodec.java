@@ -7,6 +7,7 @@ import io.jlvs.control.api.IpvsError;
 import io.jlvs.control.api.Query;
 import io.jlvs.control.api.Reply;
 import io.jlvs.control.api.Request;
+import io.jlvs.control.api.ServiceLocalAddresses;
 import io.jlvs.control.api.ServiceStatus;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ServiceKey;
@@ -16,6 +17,7 @@ import io.jlvs.core.model.SyncDaemonSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -68,6 +70,8 @@ public final class WireCodec {
             }
             case Reply.Services(int connectionTableSize, List<ServiceStatus> services) -> out.beginTagged("Services")
                     .name("connectionTableSize").value(connectionTableSize).array("services", services, ModelFormat::write);
+            case Reply.LocalAddresses(List<ServiceLocalAddresses> services) -> out.beginTagged("LocalAddresses")
+                    .array("services", services, ModelFormat::write);
             case Reply.Connections(List<ConnectionEntry> connections) -> out.beginTagged("Connections")
                     .array("connections", connections, ModelFormat::write);
             case Reply.CurrentTimeouts current -> {
@@ -168,6 +172,10 @@ public final class WireCodec {
                 ModelFormat.write(out, key);
                 out.name("address").value(address.getHostAddress()).name("port").value(port);
             }
+            case Command.AddLocalAddress(var key, var address) -> writeLocalAddress(out.beginTagged("AddLocalAddress"),
+                    key, address);
+            case Command.DelLocalAddress(var key, var address) -> writeLocalAddress(out.beginTagged("DelLocalAddress"),
+                    key, address);
             case Command.Zero(var key) -> {
                 out.beginTagged("Zero").name("key");
                 ModelFormat.writeOptional(out, key);
@@ -185,6 +193,10 @@ public final class WireCodec {
                     .value(Base64.getEncoder().encodeToString(BinaryCodec.encode(batch)));
             case Query.GetServices(var key) -> {
                 out.beginTagged("GetServices").name("key");
+                ModelFormat.writeOptional(out, key);
+            }
+            case Query.GetLocalAddresses(var key) -> {
+                out.beginTagged("GetLocalAddresses").name("key");
                 ModelFormat.writeOptional(out, key);
             }
             case Query.GetConnections() -> out.beginTagged("GetConnections");
@@ -205,6 +217,11 @@ public final class WireCodec {
         ModelFormat.write(out.name("destination"), destination);
     }
 
+    private static void writeLocalAddress(JsonWriter out, ServiceKey key, InetAddress address) {
+        ModelFormat.write(out.name("key"), key);
+        out.name("address").value(address.getHostAddress());
+    }
+
     private static Request readRequest(JsonFields in) {
         String type = in.string(JlvsJson.TYPE_PROPERTY);
         Request request = switch (type) {
@@ -218,12 +235,17 @@ public final class WireCodec {
                     ModelFormat.readDestinationSpec(in.object("destination")));
             case "DelDest" -> new Command.DelDest(ModelFormat.readKey(in.object("key")), in.address("address"),
                     in.integer("port"));
+            case "AddLocalAddress" -> new Command.AddLocalAddress(ModelFormat.readKey(in.object("key")),
+                    in.address("address"));
+            case "DelLocalAddress" -> new Command.DelLocalAddress(ModelFormat.readKey(in.object("key")),
+                    in.address("address"));
             case "Zero" -> new Command.Zero(ModelFormat.readOptionalKey(in, "key"));
             case "SetTimeouts" -> new Command.SetTimeouts(ModelFormat.readTimeouts(in.object("timeouts")));
             case "StartDaemon" -> new Command.StartDaemon(ModelFormat.readDaemon(in.object("daemon")));
             case "StopDaemon" -> new Command.StopDaemon(in.constant("state", SyncDaemonSpec.State.values()));
             case "Batch" -> readBatch(in);
             case "GetServices" -> new Query.GetServices(ModelFormat.readOptionalKey(in, "key"));
+            case "GetLocalAddresses" -> new Query.GetLocalAddresses(ModelFormat.readOptionalKey(in, "key"));
             case "GetConnections" -> new Query.GetConnections();
             case "GetTimeouts" -> new Query.GetTimeouts();
             case "GetDaemons" -> new Query.GetDaemons();
@@ -276,6 +298,8 @@ public final class WireCodec {
                     in.integer("index"), in.optionalString("detail"));
             case "Services" -> new Reply.Services(in.integer("connectionTableSize"),
                     in.list("services", "a service's status", ModelFormat::readServiceStatus));
+            case "LocalAddresses" -> new Reply.LocalAddresses(
+                    in.list("services", "a service's local addresses", ModelFormat::readServiceLocalAddresses));
             case "Connections" -> new Reply.Connections(
                     in.list("connections", "a connection entry", ModelFormat::readConnection));
             case "CurrentTimeouts" -> new Reply.CurrentTimeouts(ModelFormat.readTimeouts(in.object("timeouts")));

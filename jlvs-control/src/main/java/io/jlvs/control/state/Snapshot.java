@@ -14,17 +14,19 @@ import java.util.zip.CRC32C;
  * <pre>
  *  0                   8           12                      20          24
  *  +-------------------+-----------+-----------------------+-----------+----------------------+
- *  | magic "JLVSSNAP"  | version 1 | generation            | CRC32C of | body: the table      |
+ *  | magic "JLVSSNAP"  | version   | generation            | CRC32C of | body: the table      |
  *  |                   | u32       | u64                   | the body  | ({@link BinaryCodec}) |
  *  +-------------------+-----------+-----------------------+-----------+----------------------+
  * </pre>
+ * Version 2 holds each service's FULLNAT local addresses; version 1 (jlvs before them) still reads,
+ * as a table without any. A new snapshot is always version 2.
  */
 final class Snapshot {
     /** The snapshot's name in the state directory. */
     static final String FILE_NAME = "state.snapshot";
     static final int HEADER_BYTES = 24;
     private static final long MAGIC = 0x4A4C5653534E4150L; // "JLVSSNAP"
-    private static final int VERSION = 1;
+    private static final int VERSION = BinaryCodec.TABLE_VERSION;
 
     private Snapshot() {
     }
@@ -53,8 +55,9 @@ final class Snapshot {
         if (bytes.length < HEADER_BYTES || in.getLong(0) != MAGIC) {
             throw new StateFileException(file, "is not a jlvs snapshot", null);
         }
-        if (in.getInt(8) != VERSION) {
-            throw new StateFileException(file, "is a snapshot of version " + in.getInt(8) + ", not " + VERSION, null);
+        int version = in.getInt(8);
+        if (version != 1 && version != VERSION) {
+            throw new StateFileException(file, "is a snapshot of version " + version + ", not 1 or " + VERSION, null);
         }
         CRC32C crc = new CRC32C();
         crc.update(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES);
@@ -62,7 +65,7 @@ final class Snapshot {
             throw new StateFileException(file, "is corrupt: its body fails its checksum", null);
         }
         try {
-            return new Contents(in.getLong(12), BinaryCodec.readTable(in.position(HEADER_BYTES)));
+            return new Contents(in.getLong(12), BinaryCodec.readTable(in.position(HEADER_BYTES), version));
         } catch (BinaryCodec.MalformedException e) {
             throw new StateFileException(file, "is corrupt: " + e.getMessage(), e);
         }

@@ -65,6 +65,22 @@ public sealed interface EngineCommand {
         }
     }
 
+    /** Alibaba's ip_vs_add_laddr: a FULLNAT local address goes to the end of the service's list. */
+    record AddLocalAddress(ServiceKey key, InetAddress address) implements EngineCommand {
+        public AddLocalAddress {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
+    /** Alibaba's ip_vs_del_laddr. */
+    record DeleteLocalAddress(ServiceKey key, InetAddress address) implements EngineCommand {
+        public DeleteLocalAddress {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
     /** ipvsadm -Z: the counters of one service (key non-null) and its real servers, or of all. */
     record Zero(ServiceKey key) implements EngineCommand {
     }

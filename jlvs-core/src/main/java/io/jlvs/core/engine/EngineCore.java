@@ -13,6 +13,7 @@ import io.jlvs.core.model.ServiceSpec;
 import io.jlvs.core.proto.ProtocolStates;
 import io.jlvs.core.sched.SchedulerContext;
 import io.jlvs.core.service.Flow;
+import io.jlvs.core.service.LocalAddress;
 import io.jlvs.core.service.RealServer;
 import io.jlvs.core.service.VirtualService;
 import io.jlvs.core.service.VirtualServiceTable;
@@ -101,6 +102,20 @@ public final class EngineCore {
                 existingDestination(c.key(), c.address(), c.port());
                 services.removeDestination(c.key(), c.address(), c.port());
             }
+            case EngineCommand.AddLocalAddress c -> {
+                if (existing(c.key()).findLocalAddress(c.address()) != null) {
+                    throw new EngineRejection(describe(c.key()) + ": local address " + c.address().getHostAddress()
+                            + " exists already");
+                }
+                services.addLocalAddress(c.key(), c.address());
+            }
+            case EngineCommand.DeleteLocalAddress c -> {
+                if (existing(c.key()).findLocalAddress(c.address()) == null) {
+                    throw new EngineRejection(describe(c.key()) + ": no local address "
+                            + c.address().getHostAddress());
+                }
+                services.removeLocalAddress(c.key(), c.address());
+            }
             case EngineCommand.Zero c -> {
                 if (c.key() != null) {
                     existing(c.key());
@@ -129,6 +144,9 @@ public final class EngineCore {
                     throw new EngineRejection(describe(key) + ": real server " + server(destination) + " appears twice");
                 }
             }
+            if (new HashSet<>(service.localAddresses()).size() != service.localAddresses().size()) {
+                throw new EngineRejection(describe(key) + ": a local address appears twice");
+            }
         }
         services.flush();
         for (ServiceConfig service : load.services()) {
@@ -136,6 +154,9 @@ public final class EngineCore {
             // oldest first, so the list ends newest first as the table's
             for (DestinationSpec destination : service.destinations().reversed()) {
                 services.addDestination(service.spec().key(), destination);
+            }
+            for (InetAddress local : service.localAddresses()) {
+                services.addLocalAddress(service.spec().key(), local);
             }
         }
         states.setTimeouts(load.timeouts());
@@ -305,8 +326,12 @@ public final class EngineCore {
                 destinations.add(new TableSnapshot.Destination(dest.spec(), dest.activeConns(), dest.inactConns(),
                         dest.persistConns(), dest.stats().snapshot(), dest.stats().rates()));
             }
+            List<TableSnapshot.LocalAddress> locals = new ArrayList<>(service.localAddressCount());
+            for (LocalAddress local : service.localAddresses()) {
+                locals.add(new TableSnapshot.LocalAddress(local.address(), local.connections(), local.conflicts()));
+            }
             copies.add(new TableSnapshot.Service(service.spec(), service.stats().snapshot(), service.stats().rates(),
-                    destinations));
+                    destinations, locals));
         }
         return new TableSnapshot(copies, states.timeouts());
     }

@@ -63,16 +63,32 @@ public final class TableSnapshot {
         return "TableSnapshot[services=" + services + ", timeouts=" + timeouts + "]";
     }
 
-    /** The configuration alone: each service's spec and real servers, as a table would load it. */
+    /** The configuration alone: each service's spec, real servers and local addresses, as a table would load it. */
     public List<ServiceConfig> configs() {
         return services.stream().map(s -> new ServiceConfig(s.spec(),
-                s.destinations().stream().map(Destination::spec).toList())).toList();
+                s.destinations().stream().map(Destination::spec).toList(),
+                s.localAddresses().stream().map(LocalAddress::address).toList())).toList();
     }
 
-    /** One virtual service: configuration, counters, rates and real servers (newest first). */
-    public record Service(ServiceSpec spec, TrafficStats stats, TrafficRates rates, List<Destination> destinations) {
+    /**
+     * One virtual service: configuration, counters, rates, real servers (newest first) and FULLNAT
+     * local addresses (in the order added).
+     */
+    public record Service(ServiceSpec spec, TrafficStats stats, TrafficRates rates, List<Destination> destinations,
+                          List<LocalAddress> localAddresses) {
         public Service {
             destinations = List.copyOf(destinations);
+            localAddresses = List.copyOf(localAddresses);
+        }
+
+        /** The local address equal to this one, or null. */
+        public LocalAddress localAddress(InetAddress address) {
+            for (LocalAddress local : localAddresses) {
+                if (local.address().equals(address)) {
+                    return local;
+                }
+            }
+            return null;
         }
 
         /** The real server at address:port, or null. */
@@ -89,5 +105,9 @@ public final class TableSnapshot {
     /** One real server: configuration, ActiveConn, InActConn, PersistConn, counters and rates. */
     public record Destination(DestinationSpec spec, int activeConns, int inactConns, int persistConns,
                               TrafficStats stats, TrafficRates rates) {
+    }
+
+    /** One FULLNAT local address: the connections holding it and the source-port conflicts met on it. */
+    public record LocalAddress(InetAddress address, int connections, long conflicts) {
     }
 }

@@ -25,6 +25,11 @@ public final class VirtualService {
     /** Deleted servers kept so a re-add revives them with their counters, as the kernel's trash. */
     private final ArrayList<RealServer> trash = new ArrayList<>();
     private final TrafficCounters stats = new TrafficCounters();
+    /** FULLNAT local addresses in the order added (Alibaba's svc->laddr_list). */
+    private final ArrayList<LocalAddress> localAddresses = new ArrayList<>();
+    private final List<LocalAddress> localAddressesView = Collections.unmodifiableList(localAddresses);
+    /** The local address the next connection takes (svc->curr_laddr). */
+    private int nextLocalAddress;
 
     /** Creates the service and binds its scheduler (init_service). */
     public VirtualService(ServiceSpec spec, Scheduler scheduler) {
@@ -143,5 +148,63 @@ public final class VirtualService {
             }
         }
         return null;
+    }
+
+    /** The FULLNAT local addresses, in the order they were added. */
+    public List<LocalAddress> localAddresses() {
+        return localAddressesView;
+    }
+
+    /** The number of local addresses (svc->num_laddrs). */
+    public int localAddressCount() {
+        return localAddresses.size();
+    }
+
+    /** The local address at index i, in the order added; allocation-free for the packet engine. */
+    public LocalAddress localAddress(int i) {
+        return localAddresses.get(i);
+    }
+
+    /** The local address equal to this one, or null. */
+    public LocalAddress findLocalAddress(InetAddress address) {
+        for (int i = 0; i < localAddresses.size(); i++) {
+            LocalAddress local = localAddresses.get(i);
+            if (local.address().equals(address)) {
+                return local;
+            }
+        }
+        return null;
+    }
+
+    /** Adds a local address at the end of the list (ip_vs_add_laddr's list_add_tail). */
+    public LocalAddress addLocalAddress(InetAddress address) {
+        LocalAddress local = new LocalAddress(address);
+        localAddresses.add(local);
+        return local;
+    }
+
+    /** Removes a local address (ip_vs_del_laddr); the round robin goes on with the one after it. */
+    public void removeLocalAddress(LocalAddress local) {
+        int i = localAddresses.indexOf(local);
+        if (i < 0) {
+            throw new IllegalArgumentException("not a local address of this service: " + local.address());
+        }
+        localAddresses.remove(i);
+        if (i < nextLocalAddress) {
+            nextLocalAddress--;
+        }
+        if (nextLocalAddress >= localAddresses.size()) {
+            nextLocalAddress = 0;
+        }
+    }
+
+    /** The local address for a new FULLNAT connection, round robin; null when the service has none. */
+    public LocalAddress nextLocalAddress() {
+        if (localAddresses.isEmpty()) {
+            return null;
+        }
+        LocalAddress local = localAddresses.get(nextLocalAddress);
+        nextLocalAddress = nextLocalAddress + 1 == localAddresses.size() ? 0 : nextLocalAddress + 1;
+        return local;
     }
 }

@@ -102,6 +102,22 @@ public final class VirtualServiceTable {
         service.removeDestination(existingDestination(service, address, port));
     }
 
+    /** Alibaba's ip_vs_add_laddr: the address goes to the end of the service's list. */
+    public LocalAddress addLocalAddress(ServiceKey key, InetAddress address) {
+        return existing(key).addLocalAddress(address);
+    }
+
+    /** Alibaba's ip_vs_del_laddr. */
+    public void removeLocalAddress(ServiceKey key, InetAddress address) {
+        VirtualService service = existing(key);
+        LocalAddress local = service.findLocalAddress(address);
+        if (local == null) {
+            throw new IllegalStateException("no run-time local address " + address.getHostAddress()
+                    + ": the table and the engine disagree");
+        }
+        service.removeLocalAddress(local);
+    }
+
     /** ipvsadm -Z: the counters of one service (key non-null) and its real servers, or of all. */
     public void zero(ServiceKey key) {
         for (VirtualService service : services.values()) {
