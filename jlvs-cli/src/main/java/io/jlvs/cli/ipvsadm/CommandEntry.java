@@ -30,6 +30,8 @@ final class CommandEntry {
     int netmask = 0xFFFFFFFF;
     String persistenceEngine = "";
     ProxyProtocol proxyProtocol = ProxyProtocol.NONE;
+    /** Alibaba's -z: a FULLNAT local address. */
+    InetAddress localAddress;
 
     // the real server
     AddressFamily destinationFamily;

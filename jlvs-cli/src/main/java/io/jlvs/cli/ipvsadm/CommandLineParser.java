@@ -108,6 +108,9 @@ final class CommandLineParser {
             case SET -> CommandKind.TIMEOUT;
             case RESTORE -> CommandKind.RESTORE;
             case SAVE -> CommandKind.SAVE;
+            case ADD_LADDR -> CommandKind.ADD_LADDR;
+            case DEL_LADDR -> CommandKind.DEL_LADDR;
+            case GET_LADDR -> CommandKind.GET_LADDR;
             case START_DAEMON -> {
                 entry.daemonState = daemonState(first.argument(), "illegal start-daemon parameter specified");
                 yield CommandKind.START_DAEMON;
@@ -200,6 +203,12 @@ final class CommandLineParser {
             case PROXY_PROTOCOL -> {
                 set(options, OptionColumn.PROXY_PROTOCOL);
                 entry.proxyProtocol = parseProxyProtocol(arg);
+            }
+            case LADDR -> {
+                set(options, OptionColumn.LOCAL_ADDRESS);
+                // Alibaba's ipvsadm parses -z as a service address and keeps the address alone
+                entry.localAddress = parseService(arg, entry.protocol).map(ParsedAddress::address)
+                        .orElseThrow(() -> ProgramExit.usage("illegal local address"));
             }
             case WEIGHT -> {
                 set(options, OptionColumn.WEIGHT);
@@ -441,6 +450,10 @@ final class CommandLineParser {
                     entry.multicastInterface, entry.syncId, entry.syncMaxLength, entry.multicastGroup,
                     entry.multicastPort, entry.multicastTtl)));
             case STOP_DAEMON -> new Invocation.Apply(new Command.StopDaemon(entry.daemonState));
+            case ADD_LADDR -> new Invocation.Apply(new Command.AddLocalAddress(serviceKey(entry), entry.localAddress));
+            case DEL_LADDR -> new Invocation.Apply(new Command.DelLocalAddress(serviceKey(entry), entry.localAddress));
+            case GET_LADDR -> new Invocation.ListLocalAddresses(
+                    options.contains(OptionColumn.SERVICE) ? serviceKey(entry) : null);
         };
     }
 

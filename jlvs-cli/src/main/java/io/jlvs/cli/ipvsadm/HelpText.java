@@ -1,6 +1,9 @@
 package io.jlvs.cli.ipvsadm;
 
-/** ipvsadm 1.31's -h and --version text, with jlvs's --fullnat and --proxy-protocol lines added to the options. */
+/**
+ * ipvsadm 1.31's -h and --version text, with jlvs's --fullnat and --proxy-protocol lines added to
+ * the options, and Alibaba LVS's local-address commands (-P, -Q, -G) and -z in its words.
+ */
 final class HelpText {
 
     static final String VERSION = "v1.31 2019/12/24";
@@ -24,6 +27,8 @@ final class HelpText {
                 + "  " + p + " -C\n"
                 + "  " + p + " -R\n"
                 + "  " + p + " -S [-n]\n"
+                + "  " + p + " -P|Q virtual-service -z local-address\n"
+                + "  " + p + " -G [virtual-service]\n"
                 + "  " + p + " -a|e virtual-service -r server-address [options]\n"
                 + "  " + p + " -d virtual-service -r server-address\n"
                 + "  " + p + " -L|l [virtual-service] [options]\n"
@@ -39,6 +44,9 @@ final class HelpText {
                 + "  --delete-service  -D        delete virtual service\n"
                 + "  --clear           -C        clear the whole table\n"
                 + "  --restore         -R        restore rules from stdin\n"
+                + "  --add-laddr       -P        add local address\n"
+                + "  --del-laddr       -Q        del local address\n"
+                + "  --get-laddr       -G        get local address\n"
                 + "  --save            -S        save rules to stdout\n"
                 + "  --add-server      -a        add real server with options\n"
                 + "  --edit-server     -e        edit real server with options\n"
@@ -69,6 +77,7 @@ final class HelpText {
                 + "  --masquerading -m                   masquerading (NAT)\n"
                 + "  --fullnat                           full NAT: source and destination rewritten (jlvs)\n"
                 + "  --proxy-protocol v1|v2              PROXY protocol header to real servers, TCP (jlvs)\n"
+                + "  --laddr        -z local-address     FULLNAT local address, for -P and -Q\n"
                 + "  --tun-type      type                one of ipip|gue|gre,\n"
                 + "                                      the default tunnel type is ipip.\n"
                 + "  --tun-port      port                tunnel destination port\n"

@@ -6,7 +6,7 @@ import io.jlvs.core.model.ServiceKey;
 /** One parsed ipvsadm command line: what to do once parsing has succeeded. */
 sealed interface Invocation {
 
-    /** A change to the table (-A -E -D -C -a -e -d -Z --set --start-daemon --stop-daemon). */
+    /** A change to the table (-A -E -D -C -a -e -d -Z --set --start-daemon --stop-daemon, Alibaba's -P -Q). */
     record Apply(Command command) implements Invocation {
     }
 
@@ -32,6 +32,10 @@ sealed interface Invocation {
 
     /** -S: the table as ipvsadm command lines. */
     record Save(ListFormat format) implements Invocation {
+    }
+
+    /** Alibaba's -G: the FULLNAT local addresses of one service, or (key null) of every service. */
+    record ListLocalAddresses(ServiceKey key) implements Invocation {
     }
 
     /** -R: commands from stdin. */

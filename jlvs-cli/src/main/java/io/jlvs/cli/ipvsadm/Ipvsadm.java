@@ -30,6 +30,7 @@ public final class Ipvsadm {
     private final CommandLineParser parser;
     private final ServiceListing serviceListing;
     private final OtherListings otherListings;
+    private final LocalAddressListing localAddressListing;
     private final ProxyNotice proxyNotice;
 
     /**
@@ -43,6 +44,7 @@ public final class Ipvsadm {
         this.parser = new CommandLineParser(program, resolver);
         this.serviceListing = new ServiceListing(resolver);
         this.otherListings = new OtherListings(resolver);
+        this.localAddressListing = new LocalAddressListing(resolver);
         this.proxyNotice = new ProxyNotice(this::send);
     }
 
@@ -92,6 +94,25 @@ public final class Ipvsadm {
             case Invocation.Save save -> {
                 Reply.Services services = services(new Query.GetServices(null));
                 out.print(serviceListing.all(services.connectionTableSize(), services.services(), save.format()));
+                // Alibaba's ipvsadm -S: the local addresses after every service
+                Reply locals = send(new Query.GetLocalAddresses(null));
+                if (!(locals instanceof Reply.LocalAddresses list)) {
+                    throw listingFailure(locals, true);
+                }
+                out.print(localAddressListing.rules(list.services(), save.format().numeric()));
+                yield ExitStatus.OK;
+            }
+            case Invocation.ListLocalAddresses list -> {
+                Reply reply = send(new Query.GetLocalAddresses(list.key()));
+                if (reply instanceof Reply.Failure failure) {
+                    // Alibaba's ipvsadm returns -1 here, as for a refused command
+                    err.println(failure.message());
+                    yield ExitStatus.TABLE_ERROR;
+                }
+                if (!(reply instanceof Reply.LocalAddresses locals)) {
+                    throw unexpected(reply);
+                }
+                out.print(localAddressListing.table(locals.services()));
                 yield ExitStatus.OK;
             }
             case Invocation.ListService list -> {

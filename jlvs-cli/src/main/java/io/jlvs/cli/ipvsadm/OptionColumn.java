@@ -37,7 +37,9 @@ enum OptionColumn {
     TUN_CSUM("tun-csum"),
     TUN_REMCSUM("tun-remcsum"),
     /** jlvs extension, after ipvsadm's columns so theirs keep their order. */
-    PROXY_PROTOCOL("proxy-protocol");
+    PROXY_PROTOCOL("proxy-protocol"),
+    /** Alibaba LVS's column (-z), with its name from Alibaba's ipvsadm. */
+    LOCAL_ADDRESS("local-address");
 
     private final String text;
 

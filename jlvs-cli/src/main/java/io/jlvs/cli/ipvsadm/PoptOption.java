@@ -66,7 +66,15 @@ enum PoptOption {
     /** jlvs extension: full NAT forwarding; long form only so that no stock option changes. */
     FULLNAT("fullnat", '\0', Arg.NONE),
     /** jlvs extension: the PROXY protocol header toward real servers (v1|v2); long form only. */
-    PROXY_PROTOCOL("proxy-protocol", '\0', Arg.REQUIRED);
+    PROXY_PROTOCOL("proxy-protocol", '\0', Arg.REQUIRED),
+    /** Alibaba LVS's ipvsadm: add a FULLNAT local address (with -z). */
+    ADD_LADDR("add-laddr", 'P', Arg.NONE),
+    /** Alibaba LVS's ipvsadm: delete a FULLNAT local address (with -z). */
+    DEL_LADDR("del-laddr", 'Q', Arg.NONE),
+    /** Alibaba LVS's ipvsadm: list the FULLNAT local addresses. */
+    GET_LADDR("get-laddr", 'G', Arg.NONE),
+    /** Alibaba LVS's ipvsadm: the local address of -P and -Q. */
+    LADDR("laddr", 'z', Arg.REQUIRED);
 
     /** Whether an option takes an argument. */
     enum Arg { NONE, REQUIRED, OPTIONAL }

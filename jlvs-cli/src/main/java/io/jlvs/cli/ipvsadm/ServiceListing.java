@@ -175,7 +175,8 @@ final class ServiceListing {
         return format.rule() ? "-f " + mark + (v6 ? " -6" : "") : "FWM  " + mark + (v6 ? " IPv6" : "");
     }
 
-    private static String switchFor(Protocol protocol) {
+    /** The switch that names a protocol's service in a rule: -t, -u, --sctp-service. */
+    static String switchFor(Protocol protocol) {
         return switch (protocol) {
             case TCP -> "-t";
             case UDP -> "-u";
