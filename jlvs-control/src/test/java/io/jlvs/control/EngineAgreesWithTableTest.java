@@ -35,12 +35,12 @@ import java.util.random.RandomGenerator;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * One judge: random command sequences of every kind KernelRules accepts or refuses go through the
  * ServiceManager with an engine core attached, and after every step the engine holds exactly the
- * manager's table (services in order, specs, real servers in order, timeouts).
+ * manager's table (services in order, specs, real servers in order, local addresses in order,
+ * timeouts).
  */
 class EngineAgreesWithTableTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -66,13 +66,15 @@ class EngineAgreesWithTableTest {
                 new ServiceKey.Mark(AddressFamily.INET6, 8));
         private final List<String> servers = List.of("192.168.1.1", "192.168.1.2", "192.168.1.3", "2001:db8::5",
                 "0.0.0.0", "224.0.0.1");
+        private final List<String> locals = List.of("192.168.9.1", "192.168.9.2", "192.168.9.3", "2001:db8::9",
+                "0.0.0.0");
 
         Generator(long seed) {
             this.random = new SplittableRandom(seed);
         }
 
         Command next(int depth) {
-            int kind = random.nextInt(depth == 0 ? 14 : 12);
+            int kind = random.nextInt(depth == 0 ? 16 : 14);
             ServiceKey key = keys.get(random.nextInt(keys.size()));
             return switch (kind) {
                 case 0, 1 -> new Command.AddService(service(key));
@@ -88,6 +90,8 @@ class EngineAgreesWithTableTest {
                         random.nextBoolean() ? "lo" : "eth9", 1, 0, "", 0, 0))
                         : random.nextBoolean() ? new Command.Zero(null)
                         : new Command.StopDaemon(SyncDaemonSpec.State.BACKUP);
+                case 12 -> new Command.AddLocalAddress(key, ip(locals.get(random.nextInt(locals.size()))));
+                case 13 -> new Command.DelLocalAddress(key, ip(locals.get(random.nextInt(locals.size()))));
                 default -> batch(depth);
             };
         }
@@ -174,10 +178,29 @@ class EngineAgreesWithTableTest {
     @Test
     void aWrongApplyIsCaught() {
         // Drops every edit of a real server: the kind of drift the test exists to find.
-        InterposedEngine wrong = new InterposedEngine(local -> commands -> local.apply(
-                commands.stream().filter(c -> !(c instanceof EngineCommand.EditDestination)).toList()));
+        assertCaught(EngineCommand.EditDestination.class);
+    }
 
-        assertThrows(AssertionFailedError.class, () -> run(Seeds.seed(20261201L), 400, wrong, wrong.core));
+    @Test
+    void aDroppedLocalAddressChangeIsCaught() {
+        // The engine would go on using an address the table no longer has, or miss one it has.
+        assertCaught(EngineCommand.DeleteLocalAddress.class);
+        assertCaught(EngineCommand.AddLocalAddress.class);
+    }
+
+    /** An engine that drops every command of this kind fails the run of the first seed, or of one of the next few. */
+    private static void assertCaught(Class<? extends EngineCommand> dropped) {
+        long base = Seeds.seed(20261201L);
+        for (long seed = base; seed < base + 10; seed++) {
+            InterposedEngine wrong = new InterposedEngine(local -> commands -> local.apply(
+                    commands.stream().filter(c -> !dropped.isInstance(c)).toList()));
+            try {
+                run(seed, 400, wrong, wrong.core);
+            } catch (AssertionFailedError caught) {
+                return;
+            }
+        }
+        throw new AssertionFailedError("dropping every " + dropped.getSimpleName() + " went unnoticed for 10 seeds");
     }
 
     @Test
@@ -185,7 +208,8 @@ class EngineAgreesWithTableTest {
         ServiceKey web = new ServiceKey.Address(Protocol.TCP, ip("10.0.0.1"), 80);
         ServiceTable restored = ServiceTable.EMPTY
                 .withServiceAdded(new ServiceEntry(TestTables.service(web, "wrr"),
-                        List.of(TestTables.dest("192.168.1.2", 80), TestTables.dest("192.168.1.1", 80))))
+                        List.of(TestTables.dest("192.168.1.2", 80), TestTables.dest("192.168.1.1", 80)),
+                        List.of(ip("192.168.9.2"), ip("192.168.9.1"))))
                 .withTimeouts(new Timeouts(10, 20, 30));
         ServiceManager manager = new ServiceManager(restored, TestTables.host(), TableStore.NONE);
         EngineCore core = core();
@@ -193,7 +217,8 @@ class EngineAgreesWithTableTest {
         manager.attach(new LocalEngine("test", core), TIMEOUT, TIMEOUT);
 
         assertEquals(List.of(new ServiceConfig(TestTables.service(web, "wrr"),
-                List.of(TestTables.dest("192.168.1.2", 80), TestTables.dest("192.168.1.1", 80)))),
+                List.of(TestTables.dest("192.168.1.2", 80), TestTables.dest("192.168.1.1", 80)),
+                List.of(ip("192.168.9.2"), ip("192.168.9.1")))),
                 core.snapshot().configs());
         assertEquals(new Timeouts(10, 20, 30), core.snapshot().timeouts());
     }

@@ -49,6 +49,8 @@ class BinaryCodecTest {
             new Command.SetTimeouts(new Timeouts(1, 0, Integer.MAX_VALUE)),
             new Command.StartDaemon(DAEMON),
             new Command.StopDaemon(SyncDaemonSpec.State.MASTER),
+            new Command.AddLocalAddress(V4, InetAddress.ofLiteral("192.168.0.10")),
+            new Command.DelLocalAddress(V6, InetAddress.ofLiteral("2001:db8::a")),
             new Command.Batch(List.of(new Command.Flush(), new Command.Batch(List.of()))));
 
     private static ByteBuffer encode(Command command) {
@@ -71,7 +73,10 @@ class BinaryCodecTest {
         ServiceTable table = new ServiceTable(List.of(
                 new ServiceEntry(SPEC, List.of(GUE, DestinationSpec.of(InetAddress.ofLiteral("2001:db8::a"), 53,
                         ForwardMethod.LOCALNODE, 1))),
-                ServiceEntry.of(new ServiceSpec(V4, "rr", 0, 0, -1, ""))), new Timeouts(5, 6, 7), List.of(DAEMON));
+                ServiceEntry.of(new ServiceSpec(V4, "rr", 0, 0, -1, "")),
+                new ServiceEntry(new ServiceSpec(MARK, "rr", 0, 0, 128, ""), List.of(),
+                        List.of(InetAddress.ofLiteral("2001:db8::b"), InetAddress.ofLiteral("2001:db8::a")))),
+                new Timeouts(5, 6, 7), List.of(DAEMON));
         GrowableBuffer out = new GrowableBuffer(1);
         BinaryCodec.writeTable(out, table);
 

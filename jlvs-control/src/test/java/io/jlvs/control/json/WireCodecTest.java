@@ -4,6 +4,8 @@ import io.jlvs.control.api.Command;
 import io.jlvs.control.api.ConnectionEntry;
 import io.jlvs.control.api.DestinationStatus;
 import io.jlvs.control.api.IpvsError;
+import io.jlvs.control.api.LocalAddressStatus;
+import io.jlvs.control.api.ServiceLocalAddresses;
 import io.jlvs.control.api.Query;
 import io.jlvs.control.api.Reply;
 import io.jlvs.control.api.Request;
@@ -77,10 +79,14 @@ class WireCodecTest {
                 new Command.SetTimeouts(new Timeouts(0, 30, 60)),
                 new Command.StartDaemon(MASTER),
                 new Command.StopDaemon(SyncDaemonSpec.State.BACKUP),
+                new Command.AddLocalAddress(WEB, ip("192.168.0.10")),
+                new Command.DelLocalAddress(MARK6, ip("2001:db8::a")),
                 new Command.Batch(List.of(new Command.Flush(), new Command.AddService(WEB_SPEC),
                         new Command.Batch(List.of(new Command.AddDest(WEB, REAL))))),
                 new Query.GetServices(null),
                 new Query.GetServices(WEB),
+                new Query.GetLocalAddresses(null),
+                new Query.GetLocalAddresses(MARK6),
                 new Query.GetConnections(),
                 new Query.GetTimeouts(),
                 new Query.GetDaemons(),
@@ -100,6 +106,10 @@ class WireCodecTest {
                                 new DestinationStatus(GUE, 0, 0, 0, TrafficStats.ZERO, TrafficRates.ZERO))))),
                 new Reply.Connections(List.of(new ConnectionEntry("TCP", 899_000, "ESTABLISHED", ip("10.9.9.9"), 40000,
                         ip("10.0.0.1"), 80, ip("192.168.1.1"), 8080, "", ""))),
+                new Reply.LocalAddresses(List.of(new ServiceLocalAddresses(WEB, List.of(
+                        new LocalAddressStatus(ip("192.168.0.10"), 1L << 40, 3),
+                        new LocalAddressStatus(ip("192.168.0.11"), 0, 0))),
+                        new ServiceLocalAddresses(MARK6, List.of()))),
                 new Reply.CurrentTimeouts(Timeouts.DEFAULT),
                 new Reply.Daemons(List.of(MASTER)),
                 new Reply.DataPlane("proxy"),

@@ -25,12 +25,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,6 +82,9 @@ class StateFileTest {
                 new Command.AddDest(MARK6, DestinationSpec.of(InetAddress.ofLiteral("2001:db8::7"), 0, ForwardMethod.DROUTE, 0)),
                 new Command.AddDest(MARK6, new DestinationSpec(InetAddress.ofLiteral("2001:db8::5"), 0, ForwardMethod.TUNNEL,
                         3, 0, 0, TunnelType.IPIP, 0, TunnelFlags.NOCSUM)),
+                new Command.AddLocalAddress(WEB, InetAddress.ofLiteral("192.168.0.11")),
+                new Command.AddLocalAddress(WEB, InetAddress.ofLiteral("192.168.0.10")),
+                new Command.AddLocalAddress(MARK6, InetAddress.ofLiteral("2001:db8::a")),
                 new Command.SetTimeouts(new Timeouts(1000, 0, 30)));
         for (Command c : commands) {
             assertEquals(new Reply.Ok(), manager.handle(c), c::toString);
@@ -131,6 +136,71 @@ class StateFileTest {
                 StandardCharsets.US_ASCII));
         assertEquals("JLVSJRNL", new String(Files.readAllBytes(dir.resolve("state.journal")), 0, 8,
                 StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * state.snapshot as jlvs wrote it before FULLNAT local addresses (version 1), written out field
+     * by field from its documented form: one TCP service with one real server.
+     */
+    private static byte[] versionOneSnapshot() {
+        ByteBuffer body = ByteBuffer.allocate(256);
+        body.putInt(900).putInt(120).putInt(300).putInt(0).putInt(1);
+        body.put((byte) 0);
+        putString(body, "TCP");
+        body.put((byte) 4).put(new byte[]{10, 0, 0, 1}).putInt(80);
+        putString(body, "rr");
+        body.putInt(0).putInt(0).putInt(-1);
+        putString(body, "");
+        putString(body, "NONE");
+        body.putInt(1).put((byte) 4).put(new byte[]{(byte) 192, (byte) 168, 1, 1}).putInt(80);
+        putString(body, "MASQ");
+        body.putInt(1).putInt(0).putInt(0);
+        putString(body, "IPIP");
+        body.putInt(0).putInt(TunnelFlags.NOCSUM);
+        body.flip();
+        CRC32C crc = new CRC32C();
+        crc.update(body.duplicate());
+        ByteBuffer file = ByteBuffer.allocate(24 + body.remaining());
+        file.put("JLVSSNAP".getBytes(StandardCharsets.US_ASCII)).putInt(1).putLong(3).putInt((int) crc.getValue())
+                .put(body);
+        return file.array();
+    }
+
+    private static void putString(ByteBuffer out, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.putShort((short) bytes.length).put(bytes);
+    }
+
+    @Test
+    void aVersionOneSnapshotLoadsWithoutLocalAddressesAndIsRewrittenAsVersionTwo() throws IOException {
+        Files.write(dir.resolve("state.snapshot"), versionOneSnapshot());
+
+        ServiceTable table = unopened().load();
+
+        assertEquals(List.of(new ServiceSpec(WEB, "rr", 0, 0, 0xFFFFFFFF, "")),
+                table.services().stream().map(s -> s.spec()).toList());
+        assertEquals(List.of(DestinationSpec.of(InetAddress.ofLiteral("192.168.1.1"), 80, ForwardMethod.MASQ, 1)),
+                table.services().getFirst().destinations());
+        assertEquals(List.of(), table.services().getFirst().localAddresses());
+
+        ServiceTable withLocal = new ServiceManager(table, HostFacts.system(), TableStore.NONE).table()
+                .withServiceReplaced(table.services().getFirst().withLocalAddressAdded(
+                        InetAddress.ofLiteral("192.168.0.10")));
+        save(withLocal);
+        assertEquals(2, ByteBuffer.wrap(Files.readAllBytes(dir.resolve("state.snapshot"))).getInt(8));
+        assertEquals(withLocal, unopened().load());
+    }
+
+    @Test
+    void aSnapshotOfAnUnknownVersionIsRefusedByName() throws IOException {
+        byte[] bytes = versionOneSnapshot();
+        ByteBuffer.wrap(bytes).putInt(8, 3);
+        Path path = dir.resolve("state.snapshot");
+        Files.write(path, bytes);
+
+        StateFileException e = assertThrows(StateFileException.class, unopened()::load);
+
+        assertEquals("state file " + path + " is a snapshot of version 3, not 1 or 2", e.getMessage());
     }
 
     @Test
