@@ -1,6 +1,7 @@
 package io.jlvs.cli.ipvsadm;
 
 import io.jlvs.control.api.DestinationStatus;
+import io.jlvs.control.api.ServiceLocalAddresses;
 import io.jlvs.control.api.ServiceStatus;
 import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.Protocol;
@@ -10,6 +11,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntBinaryOperator;
 
 /**
@@ -35,9 +37,18 @@ final class ListingOrder {
     }
 
     static List<ServiceStatus> services(List<ServiceStatus> services) {
+        return byServiceKey(services, s -> s.spec().key());
+    }
+
+    /** Services' local addresses in the order of the services' -A lines (-S's -P lines). */
+    static List<ServiceLocalAddresses> localAddresses(List<ServiceLocalAddresses> services) {
+        return byServiceKey(services, ServiceLocalAddresses::key);
+    }
+
+    private static <T> List<T> byServiceKey(List<T> services, Function<T, ServiceKey> key) {
         int[][] keys = new int[services.size()][];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = serviceKey(services.get(i).spec().key());
+            keys[i] = serviceKey(key.apply(services.get(i)));
         }
         return byKeys(services, keys);
     }

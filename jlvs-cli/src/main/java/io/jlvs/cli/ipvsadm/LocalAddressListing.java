@@ -49,10 +49,14 @@ final class LocalAddressListing {
         return out.toString();
     }
 
-    /** -S's tail: "-P SERVICE -z ADDRESS" per local address, the service named unless numeric. */
+    /**
+     * -S's tail: "-P SERVICE -z ADDRESS" per local address, the service named unless numeric. The
+     * services come in the order of -S's -A lines (Alibaba's in the kernel's), so a table saved,
+     * restored and saved again prints the same bytes.
+     */
     String rules(List<ServiceLocalAddresses> services, boolean numeric) {
         StringBuilder out = new StringBuilder();
-        for (ServiceLocalAddresses service : services) {
+        for (ServiceLocalAddresses service : ListingOrder.localAddresses(services)) {
             if (service.addresses().isEmpty()) {
                 continue;
             }

@@ -11,21 +11,41 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * -h and --version against ipvsadm 1.31's own text ({@link IpvsadmUsageFormats}, from usage_exit's
- * and version's printf formats); only the --fullnat and --proxy-protocol lines are ours.
+ * and version's printf formats); only the --fullnat, --proxy-protocol and --laddr lines and Alibaba
+ * LVS's local-address commands are added.
  */
 class HelpAndVersionTest {
     /** The lines jlvs adds to ipvsadm's options, in this order, right after the forwarding methods. */
     private static final List<String> OUR_LINES = List.of(
             "  --fullnat                           full NAT: source and destination rewritten (jlvs)",
-            "  --proxy-protocol v1|v2              PROXY protocol header to real servers, TCP (jlvs)");
+            "  --proxy-protocol v1|v2              PROXY protocol header to real servers, TCP (jlvs)",
+            "  --laddr        -z local-address     FULLNAT local address, for -P and -Q");
     private static final String LAST_FORWARDING_METHOD = "  --masquerading -m                   masquerading (NAT)";
+    /** Alibaba's usage lines, after -S's. */
+    private static final List<String> LADDR_USAGE = List.of(
+            "  PROGRAM -P|Q virtual-service -z local-address",
+            "  PROGRAM -G [virtual-service]");
+    private static final String SAVE_USAGE = "  PROGRAM -S [-n]";
+    /** Alibaba's command lines, in its words and its place: before --save. */
+    private static final List<String> LADDR_COMMANDS = List.of(
+            "  --add-laddr       -P        add local address",
+            "  --del-laddr       -Q        del local address",
+            "  --get-laddr       -G        get local address");
+    private static final String SAVE_COMMAND = "  --save            -S        save rules to stdout";
 
-    /** ipvsadm's usage text called as program, with our lines after the forwarding methods. */
+    /** ipvsadm's usage text called as program, with the added lines in their places. */
     private static String expectedHelp(String program) {
-        String stock = IpvsadmUsageFormats.usage(program);
-        String anchor = LAST_FORWARDING_METHOD + "\n";
-        int at = stock.indexOf(anchor) + anchor.length();
-        return stock.substring(0, at) + String.join("\n", OUR_LINES) + "\n" + stock.substring(at);
+        String help = insertAfter(IpvsadmUsageFormats.usage(program), LAST_FORWARDING_METHOD, OUR_LINES);
+        help = insertAfter(help, SAVE_USAGE.replace("PROGRAM", program),
+                LADDR_USAGE.stream().map(l -> l.replace("PROGRAM", program)).toList());
+        int at = help.indexOf(SAVE_COMMAND + "\n");
+        return help.substring(0, at) + String.join("\n", LADDR_COMMANDS) + "\n" + help.substring(at);
+    }
+
+    private static String insertAfter(String text, String line, List<String> lines) {
+        String anchor = line + "\n";
+        int at = text.indexOf(anchor) + anchor.length();
+        return text.substring(0, at) + String.join("\n", lines) + "\n" + text.substring(at);
     }
 
     @Test
@@ -49,8 +69,10 @@ class HelpAndVersionTest {
         assertEquals(OUR_LINES, lines.subList(fullnat, fullnat + OUR_LINES.size()), help);
 
         lines.removeAll(OUR_LINES);
+        lines.removeAll(LADDR_COMMANDS);
+        lines.removeAll(LADDR_USAGE.stream().map(l -> l.replace("PROGRAM", "ipvsadm")).toList());
         assertEquals(IpvsadmUsageFormats.usage("ipvsadm"), String.join("\n", lines) + "\n",
-                "without our two lines -h prints ipvsadm 1.31's text byte for byte");
+                "without the added lines -h prints ipvsadm 1.31's text byte for byte");
     }
 
     @ParameterizedTest

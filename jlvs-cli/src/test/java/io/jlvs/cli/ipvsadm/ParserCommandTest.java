@@ -20,6 +20,7 @@ import io.jlvs.core.model.TunnelType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -147,7 +148,19 @@ class ParserCommandTest {
                 arguments("--start-daemon master --mcast-group ff02:0::0:81", new Command.StartDaemon(
                         new SyncDaemonSpec(SyncDaemonSpec.State.MASTER, "eth0", 0, 0, "ff02::81", 0, 0))),
                 arguments("--stop-daemon backup", new Command.StopDaemon(SyncDaemonSpec.State.BACKUP)),
-                arguments("--stop-daemon master --syncid 3", new Command.StopDaemon(SyncDaemonSpec.State.MASTER)));
+                arguments("--stop-daemon master --syncid 3", new Command.StopDaemon(SyncDaemonSpec.State.MASTER)),
+                arguments("-P -t 10.0.0.1:80 -z 192.168.0.10",
+                        new Command.AddLocalAddress(tcp("10.0.0.1", 80), ip("192.168.0.10"))),
+                arguments("--add-laddr --laddr=192.168.0.10:1234 --tcp-service 10.0.0.1:80",
+                        new Command.AddLocalAddress(tcp("10.0.0.1", 80), ip("192.168.0.10"))),
+                arguments("-P -t [2001:db8::1]:443 -z 2001:db8::a",
+                        new Command.AddLocalAddress(tcp("2001:db8::1", 443), ip("2001:db8::a"))),
+                arguments("-P -t [2001:db8::1]:443 -z [2001:db8::a]:0",
+                        new Command.AddLocalAddress(tcp("2001:db8::1", 443), ip("2001:db8::a"))),
+                arguments("-Q -u 10.0.0.1:53 -z 192.168.0.11",
+                        new Command.DelLocalAddress(udp("10.0.0.1", 53), ip("192.168.0.11"))),
+                arguments("--del-laddr -f 7 -6 -z 2001:db8::a", new Command.DelLocalAddress(
+                        new ServiceKey.Mark(AddressFamily.INET6, 7), ip("2001:db8::a"))));
     }
 
     @ParameterizedTest(name = "ipvsadm {0}")
@@ -172,8 +185,18 @@ class ParserCommandTest {
                 arguments("-L --connection --persistent-conn", new Query.GetConnections()),
                 arguments("-L --timeout", new Query.GetTimeouts()),
                 arguments("-L --daemon", new Query.GetDaemons()),
-                arguments("-S", new Query.GetServices(null)),
-                arguments("--save -n", new Query.GetServices(null)));
+                arguments("-G", new Query.GetLocalAddresses(null)),
+                arguments("--get-laddr -t 10.0.0.1:80", new Query.GetLocalAddresses(tcp("10.0.0.1", 80))),
+                arguments("-G -f 7", new Query.GetLocalAddresses(new ServiceKey.Mark(AddressFamily.INET, 7))));
+    }
+
+    @ParameterizedTest(name = "ipvsadm {0}")
+    @ValueSource(strings = {"-S", "--save -n"})
+    void saveAsksForTheServicesThenTheirLocalAddresses(String args) {
+        FakeClient client = new FakeClient(Table.listing(new Reply.Services(4096, List.of())));
+        Run run = Run.of(client, NAMES, "", Run.words(args));
+        assertEquals(0, run.status(), run.err());
+        assertEquals(List.of(new Query.GetServices(null), new Query.GetLocalAddresses(null)), client.sent);
     }
 
     @ParameterizedTest(name = "ipvsadm {0}")
@@ -184,6 +207,7 @@ class ParserCommandTest {
             case Query.GetConnections q -> new Reply.Connections(List.<ConnectionEntry>of());
             case Query.GetTimeouts q -> new Reply.CurrentTimeouts(Timeouts.DEFAULT);
             case Query.GetDaemons q -> new Reply.Daemons(List.of());
+            case Query.GetLocalAddresses q -> Table.NO_LOCAL_ADDRESSES;
             default -> new Reply.Ok();
         });
         Run run = Run.of(client, NAMES, "", Run.words(args));

@@ -40,7 +40,7 @@ class ProxyProtocolListingTest {
     }
 
     private static void assertListing(String expected, String args) {
-        FakeClient client = new FakeClient(request -> request instanceof Query.GetServices ? table() : new Reply.Ok());
+        FakeClient client = new FakeClient(Table.listing(table()));
         assertEquals(new Run(0, expected, ""), Run.of(client, Run.words(args)), args);
     }
 

@@ -16,7 +16,8 @@ import java.util.random.RandomGenerator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * -S, -C and -R round-trip 1,000 generated services with their real servers: what -S prints, -R
+ * -S, -C and -R round-trip 1,000 generated services with their real servers and FULLNAT local
+ * addresses (Alibaba's -P lines, whose order is kept): what -S prints, -R
  * reads back into the same table, and -S then prints the same bytes. (Thresholds are left out: ipvsadm's
  * -S does not save them either.)
  */
@@ -61,14 +62,18 @@ class SaveClearRestoreRoundTripTest {
         assertEquals(saved, ipvsadm("", "-S", "-n"), "seed " + seed);
     }
 
-    /** The table's services and real servers as sorted text, independent of list order. */
+    /**
+     * The table's services and real servers as sorted text, independent of list order; each
+     * service's local addresses in their order, which -S and -R keep.
+     */
     private static List<String> normalized(ServiceTable table) {
         return table.services().stream()
-                .map(s -> s.spec() + " " + s.destinations().stream().map(Object::toString).sorted().toList())
+                .map(s -> s.spec() + " " + s.destinations().stream().map(Object::toString).sorted().toList()
+                        + " " + s.localAddresses())
                 .sorted().toList();
     }
 
-    /** ipvsadm command lines for n distinct services with 0 to 5 real servers each. */
+    /** ipvsadm command lines for n distinct services with 0 to 5 real servers and 0 to 3 local addresses each. */
     private static List<String> generate(RandomGenerator random, int n) {
         List<String> rules = new ArrayList<>();
         for (int s = 0; s < n; s++) {
@@ -123,6 +128,13 @@ class SaveClearRestoreRoundTripTest {
                     dest.append(" --tun-type gue --tun-port ").append(1 + random.nextInt(65535)).append(" --tun-csum");
                 }
                 rules.add(dest.toString());
+            }
+            int locals = random.nextInt(4);
+            for (int l = 0; l < locals; l++) {
+                // added out of order, so a restore that sorted them would show
+                int host = locals - l;
+                rules.add("-P " + service + " -z " + (v6 ? "2001:db8:eeee:" + Integer.toHexString(s) + "::" + host
+                        : "192.168." + (s & 0xFF) + "." + host));
             }
         }
         return rules;

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ServiceListingGoldenTest {
 
     private static void assertListing(String expected, String args) {
-        FakeClient client = new FakeClient(request -> request instanceof Query.GetServices ? Table.mixed() : new Reply.Ok());
+        FakeClient client = new FakeClient(Table.listing(Table.mixed(), Table.mixedLocalAddresses()));
         Run run = Run.of(client, Run.words(args));
         assertEquals(new Run(0, expected, ""), run, args);
     }
@@ -229,6 +229,9 @@ class ServiceListingGoldenTest {
             -a -f 3 -6 -r [2001:db8::10]:0 -g -w 1
             -A -f 7 -s sh -b sh-port
             -a -f 7 -r 192.168.1.4:0 -g -w 1
+            -P -t 10.0.0.1:80 -z 172.16.0.2
+            -P -t 10.0.0.1:80 -z 172.16.0.1
+            -P -f 7 -z 172.16.0.9
             """, "-S -n");
     }
 }

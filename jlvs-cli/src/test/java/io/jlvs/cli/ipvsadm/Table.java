@@ -1,7 +1,11 @@
 package io.jlvs.cli.ipvsadm;
 
 import io.jlvs.control.api.DestinationStatus;
+import io.jlvs.control.api.LocalAddressStatus;
+import io.jlvs.control.api.Query;
 import io.jlvs.control.api.Reply;
+import io.jlvs.control.api.Request;
+import io.jlvs.control.api.ServiceLocalAddresses;
 import io.jlvs.control.api.ServiceStatus;
 import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.DestinationSpec;
@@ -17,6 +21,7 @@ import io.jlvs.core.model.TunnelType;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.function.Function;
 
 /** Service tables for the golden listing tests, built as jlvsd would return them. */
 final class Table {
@@ -78,5 +83,39 @@ final class Table {
                 new DestinationStatus(new DestinationSpec(ip("192.168.1.2"), 8080, ForwardMethod.TUNNEL, 3, 0, 0,
                         TunnelType.GUE, 6080, TunnelFlags.CSUM), 0, 0, 0, TrafficStats.ZERO, TrafficRates.ZERO));
         return new Reply.Services(4096, List.of(s1, s2, s3, s4, s5, s6, s7));
+    }
+
+    /** No service has local addresses. */
+    static final Reply.LocalAddresses NO_LOCAL_ADDRESSES = new Reply.LocalAddresses(List.of());
+
+    /**
+     * jlvsd answering listings: services to GetServices, locals to GetLocalAddresses (what -S asks
+     * after the services), Ok to anything else.
+     */
+    static Function<Request, Reply> listing(Reply services, Reply locals) {
+        return request -> switch (request) {
+            case Query.GetServices q -> services;
+            case Query.GetLocalAddresses q -> locals;
+            default -> new Reply.Ok();
+        };
+    }
+
+    /** The same with no local addresses. */
+    static Function<Request, Reply> listing(Reply services) {
+        return listing(services, NO_LOCAL_ADDRESSES);
+    }
+
+    /**
+     * Local addresses of three services of {@link #mixed()}, in the reply's order (the kernel's,
+     * which -S keeps): one service with none, an IPv4 one with two, a firewall mark with one.
+     */
+    static Reply.LocalAddresses mixedLocalAddresses() {
+        return new Reply.LocalAddresses(List.of(
+                new ServiceLocalAddresses(tcp("192.168.0.1", 443), List.of()),
+                new ServiceLocalAddresses(tcp("10.0.0.1", 80), List.of(
+                        new LocalAddressStatus(ip("172.16.0.2"), 0, 12),
+                        new LocalAddressStatus(ip("172.16.0.1"), 4_294_967_296L, 0))),
+                new ServiceLocalAddresses(new ServiceKey.Mark(AddressFamily.INET, 7), List.of(
+                        new LocalAddressStatus(ip("172.16.0.9"), 1, 2)))));
     }
 }

@@ -21,12 +21,13 @@ class UsageErrorTest {
         foo                                                  | 255 | TRY
         -n -L                                                | 255 | TRY
         -t 10.0.0.1:80 -A                                    | 255 | TRY
-        -Q                                                   | 255 | TRY
+        -Y                                                   | 255 | TRY
+        -z 1.2.3.4                                           | 255 | TRY
         --lis                                                | 255 | TRY
         --start-daemon                                       | 255 | TRY
         # popt errors after the command
-        -L -Q                                                | 255 | -Q: unknown option
-        -LQ                                                  | 255 | -LQ: unknown option
+        -L -Y                                                | 255 | -Y: unknown option
+        -LY                                                  | 255 | -LY: unknown option
         -L --numbers                                         | 255 | --numbers: unknown option
         -L --stat                                            | 255 | --stat: unknown option
         -A -t                                                | 255 | -t: missing argument
@@ -134,6 +135,22 @@ class UsageErrorTest {
         --start-daemon master --mcast-port 0                 | 2 | illegal mcast-port specified
         --start-daemon master --mcast-ttl 256                | 2 | illegal mcast-ttl specified
         --start-daemon master --sync-maxlen 65508            | 2 | illegal sync-maxlen specified
+        # Alibaba LVS's local-address commands, with its command/option rows
+        -P                                                   | 2 | You need to supply the 'service-address' option for the 'add-laddr' command
+        -P -t 10.0.0.1:80                                    | 2 | You need to supply the 'local-address' option for the 'add-laddr' command
+        -Q -t 10.0.0.1:80                                    | 2 | You need to supply the 'local-address' option for the 'del-laddr' command
+        -P -t 10.0.0.1:80 -z                                 | 255 | -z: missing argument
+        -P -t 10.0.0.1:80 -z nosuchhost                      | 2 | illegal local address
+        -P -t 10.0.0.1:80 -z 1.2.3.4 -z 1.2.3.5              | 2 | multiple 'local-address' options specified
+        -P -t 10.0.0.1:80 -z 1.2.3.4 -s rr                   | 2 | Illegal 'scheduler' option with the 'add-laddr' command
+        -Q -t 10.0.0.1:80 -z 1.2.3.4 -r 10.1.1.1             | 2 | Illegal 'real-server' option with the 'del-laddr' command
+        -P -t 10.0.0.1:80 -z 1.2.3.4 --proxy-protocol v1     | 2 | Illegal 'proxy-protocol' option with the 'add-laddr' command
+        -G -n                                                | 2 | Illegal 'numeric' option with the 'get-laddr' command
+        -G -z 1.2.3.4                                        | 2 | Illegal 'local-address' option with the 'get-laddr' command
+        -A -t 10.0.0.1:80 -z 1.2.3.4                         | 2 | Illegal 'local-address' option with the 'add-service' command
+        -a -t 10.0.0.1:80 -r 10.1.1.1 -z 1.2.3.4             | 2 | Illegal 'local-address' option with the 'add-server' command
+        -L -z 1.2.3.4                                        | 2 | Illegal 'local-address' option with the 'list' command
+        -S -z 1.2.3.4                                        | 2 | Illegal 'local-address' option with the 'save' command
         # arguments
         --set 1 2                                            | 2 | --set option requires 3 timeout values
         --set 1 2 x                                          | 2 | invalid timeout value `x' specified
