@@ -58,11 +58,10 @@ final class OnePacketSession extends Session {
                 table.touch(slot, now); // a one-packet entry ends at once
                 return false;
             }
-            backend = new Bootstrap()
+            backend = SourceAddresses.connect(new Bootstrap()
                     .group(core.loop)
                     .channel(core.transport.datagramChannel())
-                    .handler(new UdpReplyHandler(reply -> reply(service, dest, reply)))
-                    .connect(target);
+                    .handler(new UdpReplyHandler(reply -> reply(service, dest, reply))), target, service, dest);
             core.descriptors.track(backend.channel());
             backends.put(target, backend);
         }

@@ -127,7 +127,7 @@ final class TcpRelay extends Session {
         ChannelFuture connect;
         if (registered.isDone()) {
             if (registered.isSuccess()) {
-                connect = channel.connect(target);
+                connect = bindAndConnect(channel, target, dest, channel.newPromise());
             } else {
                 channel.unsafe().closeForcibly();
                 connect = registered;
@@ -136,7 +136,7 @@ final class TcpRelay extends Session {
             ChannelPromise promise = channel.newPromise();
             registered.addListener(r -> {
                 if (r.isSuccess()) {
-                    channel.connect(target, promise);
+                    bindAndConnect(channel, target, dest, promise);
                 } else {
                     channel.unsafe().closeForcibly();
                     promise.setFailure(r.cause());
@@ -145,6 +145,19 @@ final class TcpRelay extends Session {
             connect = promise;
         }
         connect.addListener(done -> connected((ChannelFuture) done, dest));
+    }
+
+    /**
+     * Connects a registered socket, from one of the service's local addresses when it has them and
+     * the real server is FULLNAT; when none can be bound the attempt fails as a refused connect would.
+     */
+    private ChannelFuture bindAndConnect(SocketChannel channel, InetSocketAddress target, RealServer dest,
+                                         ChannelPromise promise) {
+        if (SourceAddresses.bind(channel, service, dest)) {
+            return channel.connect(target, promise);
+        }
+        channel.unsafe().closeForcibly();
+        return promise.setFailure(SourceAddresses.unbound(service));
     }
 
     private void connected(ChannelFuture done, RealServer dest) {

@@ -24,7 +24,8 @@ final class UdpSession extends Session {
     private int slot;
     private final ChannelFuture backend;
 
-    private UdpSession(ProxyCore core, UdpListener listener, InetSocketAddress client, int slot) {
+    private UdpSession(ProxyCore core, UdpListener listener, VirtualService service, InetSocketAddress client,
+                       int slot) {
         this.core = core;
         this.listener = listener;
         this.client = client;
@@ -32,11 +33,10 @@ final class UdpSession extends Session {
         ConnectionTable table = core.table;
         RealServer dest = table.destination(slot);
         InetSocketAddress target = new InetSocketAddress(dest.address(), table.destinationPort(slot));
-        this.backend = new Bootstrap()
+        this.backend = SourceAddresses.connect(new Bootstrap()
                 .group(core.loop)
                 .channel(core.transport.datagramChannel())
-                .handler(new UdpReplyHandler(this::reply))
-                .connect(target);
+                .handler(new UdpReplyHandler(this::reply)), target, service, dest);
         core.descriptors.track(backend.channel());
     }
 
@@ -56,7 +56,7 @@ final class UdpSession extends Session {
             core.unscheduled++;
             return null;
         }
-        UdpSession session = new UdpSession(core, listener, client, slot);
+        UdpSession session = new UdpSession(core, listener, service, client, slot);
         core.open(session);
         return session;
     }

@@ -51,6 +51,7 @@ import java.util.function.Function;
 import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -974,6 +975,112 @@ abstract class ProxyEngineBehaviour {
         assertTrue(result[0] >= entries / 4096, "pages: " + result[0]);
         assertTrue(result[2] <= 16384, "the most slots one loop task looked at: " + result[2]);
         assertTrue(served > 0, "connections were served while the table was listed");
+    }
+
+    // ------------------------------------------------------------------ FULLNAT local addresses
+
+    /** A TCP service to one --fullnat real server with these local addresses, in this order. */
+    ServiceKey.Address fullnatService(TcpBackend server, String... locals) throws Exception {
+        ServiceKey.Address key = tcpService("rr", 0, List.of(server), 1);
+        List<EngineCommand> commands = new ArrayList<>();
+        commands.add(new EngineCommand.EditDestination(key,
+                DestinationSpec.of(server.address(), server.port(), ForwardMethod.FULLNAT, 1)));
+        for (String local : locals) {
+            commands.add(new EngineCommand.AddLocalAddress(key, InetAddress.ofLiteral(local)));
+        }
+        apply(commands.toArray(EngineCommand[]::new));
+        return key;
+    }
+
+    static List<Integer> localConnections(EngineView view, ServiceKey key) {
+        return view.snapshot().service(key).localAddresses().stream().map(TableSnapshot.LocalAddress::connections)
+                .toList();
+    }
+
+    @Test
+    void aFullnatServicesConnectionsLeaveFromItsLocalAddressesInTurnAndAreCountedOnThem() throws Exception {
+        TcpBackend server = backend("s", TcpBackend.PEER_THEN_ECHO);
+        String first = nextAddress();
+        String second = nextAddress();
+        ServiceKey.Address key = fullnatService(server, first, second);
+        List<Socket> held = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                Socket socket = connect(key, null);
+                held.add(socket);
+                sources.add(readLine(socket));
+            }
+            assertEquals(List.of(first, second, first, second, first), sources);
+            awaitEngine("3 and 2 connections on the local addresses",
+                    v -> localConnections(v, key).equals(List.of(3, 2)));
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+        awaitEngine("no connection left on the local addresses", v -> localConnections(v, key).equals(List.of(0, 0)));
+        assertEquals(List.of(0L, 0L), query(v -> v.snapshot().service(key).localAddresses().stream()
+                .map(TableSnapshot.LocalAddress::conflicts).toList()));
+    }
+
+    @Test
+    void aLocalAddressNotOnThisHostCountsAConflictAndTheNextOneServes() throws Exception {
+        TcpBackend server = backend("s", TcpBackend.PEER_THEN_ECHO);
+        String usable = nextAddress();
+        // TEST-NET-1: on no host, so binding to it fails with EADDRNOTAVAIL
+        ServiceKey.Address key = fullnatService(server, "192.0.2.1", usable);
+
+        assertEquals(usable, nameFrom(key, null));
+        assertEquals(usable, nameFrom(key, null));
+
+        TableSnapshot.Service service = query(v -> v.snapshot().service(key));
+        assertEquals(List.of(2L, 0L), service.localAddresses().stream().map(TableSnapshot.LocalAddress::conflicts).toList());
+        assertEquals(0L, (long) query(EngineView::connectFailures));
+    }
+
+    @Test
+    void whenNoLocalAddressCanBeBoundTheAttemptFailsAndTheClientIsReset() throws Exception {
+        TcpBackend server = backend("s", TcpBackend.PEER_THEN_ECHO);
+        ServiceKey.Address key = fullnatService(server, "192.0.2.1");
+
+        assertThrows(IOException.class, () -> nameFrom(key, null));
+
+        assertEquals(0, server.accepted());
+        awaitEngine("the failed attempt counted", v -> v.connectFailures() == 1);
+        assertEquals(1L, (long) query(v -> v.snapshot().service(key).localAddresses().getFirst().conflicts()));
+    }
+
+    @Test
+    void realServersThatAreNotFullnatLeaveFromTheHostsOwnAddress() throws Exception {
+        TcpBackend server = backend("s", TcpBackend.PEER_THEN_ECHO);
+        ServiceKey.Address key = tcpService("rr", 0, List.of(server), 1);
+        String local = nextAddress();
+        apply(new EngineCommand.AddLocalAddress(key, InetAddress.ofLiteral(local)));
+
+        String source = nameFrom(key, null);
+
+        assertNotEquals(local, source, "a masquerading real server's connection is not bound (the kernel picks)");
+        assertEquals(List.of(0), query(v -> localConnections(v, key)));
+    }
+
+    @Test
+    void udpSessionsToAFullnatServerLeaveFromTheLocalAddressesInTurn() throws Exception {
+        UdpBackend a = udpBackend("a");
+        ServiceKey.Address key = udpService(0, List.of(a));
+        String first = nextAddress();
+        String second = nextAddress();
+        apply(new EngineCommand.EditDestination(key, DestinationSpec.of(a.address(), a.port(), ForwardMethod.FULLNAT, 1)),
+                new EngineCommand.AddLocalAddress(key, InetAddress.ofLiteral(first)),
+                new EngineCommand.AddLocalAddress(key, InetAddress.ofLiteral(second)));
+        for (int client = 0; client < 2; client++) {
+            try (DatagramSocket socket = udpClient()) {
+                assertEquals("a", ask(socket, key, "hello " + client));
+            }
+        }
+
+        assertEquals(Set.of(InetAddress.ofLiteral(first), InetAddress.ofLiteral(second)), a.sources());
+        assertEquals(List.of(1, 1), query(v -> localConnections(v, key)));
     }
 
     // ------------------------------------------------------------------ UDP

@@ -38,6 +38,10 @@ final class TcpBackend implements AutoCloseable {
         }
     };
 
+    /** Writes the address the connection came from and a newline, then echoes until end of stream. */
+    static final Behaviour PEER_THEN_ECHO = (socket, name) -> NAME_THEN_ECHO.serve(socket,
+            socket.getInetAddress().getHostAddress());
+
     /** Answers with the first line it reads (a PROXY protocol v1 header), then closes. */
     static final Behaviour FIRST_LINE = (socket, name) -> {
         InputStream in = socket.getInputStream();

@@ -6,12 +6,18 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** A UDP real server for tests: answers each datagram with its name, a space and the datagram. */
+/**
+ * A UDP real server for tests: answers each datagram with its name, a space and the datagram, and
+ * keeps the addresses datagrams came from.
+ */
 final class UdpBackend implements AutoCloseable {
     private final String name;
     private final DatagramSocket socket;
     private final Thread reader;
+    private final Set<InetAddress> sources = ConcurrentHashMap.newKeySet();
 
     private UdpBackend(String name, DatagramSocket socket) {
         this.name = name;
@@ -29,6 +35,7 @@ final class UdpBackend implements AutoCloseable {
             try {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 socket.receive(packet);
+                sources.add(packet.getAddress());
                 byte[] reply = (name + " " + new String(packet.getData(), 0, packet.getLength(),
                         StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
                 socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
@@ -36,6 +43,11 @@ final class UdpBackend implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** The addresses datagrams came from so far. */
+    Set<InetAddress> sources() {
+        return Set.copyOf(sources);
     }
 
     InetAddress address() {
