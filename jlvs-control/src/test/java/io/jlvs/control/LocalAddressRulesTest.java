@@ -6,15 +6,23 @@ import io.jlvs.control.api.LocalAddressStatus;
 import io.jlvs.control.api.Query;
 import io.jlvs.control.api.Reply;
 import io.jlvs.control.api.ServiceLocalAddresses;
+import io.jlvs.core.conn.ConnectionOptions;
+import io.jlvs.core.engine.EngineCore;
+import io.jlvs.core.engine.LocalEngine;
+import io.jlvs.core.model.Protocol;
 import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
+import io.jlvs.core.sched.SchedulerContext;
+import io.jlvs.core.service.VirtualService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import static io.jlvs.control.TestTables.dest;
@@ -135,6 +143,24 @@ class LocalAddressRulesTest {
         assertEquals(new Reply.LocalAddresses(List.of(new ServiceLocalAddresses(WEB, List.of(
                         new LocalAddressStatus(ip("192.168.0.2"), 0, 0), new LocalAddressStatus(ip("192.168.0.1"), 0, 0))))),
                 manager.handle(new Query.GetLocalAddresses(WEB)));
+    }
+
+    @Test
+    void withAnEngineAttachedTheListingShowsTheEnginesCounts() {
+        EngineCore core = new EngineCore(new SchedulerContext(new SplittableRandom(1)), ConnectionOptions.DEFAULT, 16,
+                1024, () -> 0L);
+        manager.attach(new LocalEngine("test", core), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        ok(new Command.AddService(service(WEB)));
+        ok(new Command.AddLocalAddress(WEB, ip("192.168.0.1")));
+        ok(new Command.AddLocalAddress(WEB, ip("192.168.0.2")));
+        VirtualService running = core.lookup(Protocol.TCP, ip("10.0.0.1"), 80, 0);
+        running.nextLocalAddress().connectionOpened();
+        running.nextLocalAddress().conflict();
+        running.nextLocalAddress().connectionOpened();
+
+        assertEquals(new Reply.LocalAddresses(List.of(new ServiceLocalAddresses(WEB, List.of(
+                        new LocalAddressStatus(ip("192.168.0.1"), 0, 2), new LocalAddressStatus(ip("192.168.0.2"), 1, 0))))),
+                manager.handle(new Query.GetLocalAddresses(null)));
     }
 
     @Test
