@@ -226,6 +226,37 @@ class ProxyDaemonTest {
     }
 
     @Test
+    void aFullnatServicesLocalAddressesCarryItsConnectionsAndSurviveARestart() throws Exception {
+        NamedServer a = server("a", "127.0.41.9", false);
+        start();
+        String vip = reservedVip();
+        adm("-A", "-t", vip, "-s", "rr");
+        adm("-a", "-t", vip, "-r", a.endpoint(), "--fullnat");
+        adm("-P", "-t", vip, "-z", "127.0.42.1");
+        adm("-P", "-t", vip, "-z", "127.0.42.2");
+        assertEquals(List.of("255", "", "Local address already exists\n"), admRun("-P", "-t", vip, "-z", "127.0.42.1"));
+
+        try (Socket first = connect(vip); Socket second = connect(vip); Socket third = connect(vip)) {
+            for (Socket socket : List.of(first, second, third)) {
+                assertEquals("a", readLine(socket));
+            }
+            String held = awaitListing(l -> numbers(l, "127.0.42.1").equals(List.of(0L, 2L))
+                    && numbers(l, "127.0.42.2").equals(List.of(0L, 1L)), "-G", "-t", vip);
+            assertEquals(List.of(2L), numbers(held, vip), held);
+        }
+        awaitListing(l -> numbers(l, "127.0.42.1").equals(List.of(0L, 0L)), "-G");
+        daemon.close();
+
+        start();
+        assertTrue(adm("-S", "-n").endsWith("-P -t " + vip + " -z 127.0.42.1\n-P -t " + vip + " -z 127.0.42.2\n"));
+        adm("-Q", "-t", vip, "-z", "127.0.42.1");
+        try (Socket socket = connect(vip)) {
+            assertEquals("a", readLine(socket));
+            awaitListing(l -> numbers(l, "127.0.42.2").equals(List.of(0L, 1L)), "-G");
+        }
+    }
+
+    @Test
     void weightZeroThroughIpvsadmDrainsTheServer() throws Exception {
         start();
         NamedServer a = server("a", "127.0.41.6", false);
