@@ -124,6 +124,43 @@ class StateFileValidationTest {
     }
 
     @Test
+    void aSnapshotWithALocalAddressOfTheOtherFamilyStopsTheLoadNamingIt() throws IOException {
+        ServiceKey web = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral("10.0.0.1"), 80);
+        try (StateFile file = stateFile()) {
+            file.load();
+            file.prepare();
+            file.replaceWith(new ServiceTable(List.of(new ServiceEntry(new ServiceSpec(web, "rr", 0, 0, -1, ""),
+                    List.of(), List.of(InetAddress.ofLiteral("2001:db8::1")))), Timeouts.DEFAULT, List.of()));
+        }
+        Path snapshot = dir.resolve("state.snapshot");
+
+        StateFileException e = refused(snapshot);
+
+        assertEquals("state file " + snapshot + " holds what jlvs would refuse: service TCP 10.0.0.1:80, local address"
+                + " 2001:db8:0:0:0:0:0:1: Operation not supported with specified address family", e.getMessage());
+    }
+
+    @Test
+    void aJournalRecordDeletingALocalAddressTheServiceLacksStopsTheLoad() throws IOException {
+        ServiceKey web = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral("10.0.0.1"), 80);
+        try (StateFile file = stateFile()) {
+            file.load();
+            file.prepare();
+            file.replaceWith(new ServiceTable(List.of(ServiceEntry.of(new ServiceSpec(web, "rr", 0, 0, -1, ""))),
+                    Timeouts.DEFAULT, List.of()));
+        }
+        Path journal = dir.resolve("state.journal");
+        append(journal, new Command.Batch(List.of(new Command.AddLocalAddress(web, InetAddress.ofLiteral("192.168.0.1")))));
+        long offset = Files.size(journal);
+        append(journal, new Command.Batch(List.of(new Command.DelLocalAddress(web, InetAddress.ofLiteral("192.168.0.2")))));
+
+        StateFileException e = refused(journal);
+
+        assertEquals("state file " + journal + " holds at offset " + offset + " what jlvs would refuse: service TCP"
+                + " 10.0.0.1:80, local address 192.168.0.2: No such Local address", e.getMessage());
+    }
+
+    @Test
     void aServiceStoredOtherwiseThanTheRulesStoreItIsRefused() throws IOException {
         // The kernel keeps its HASHED flag (0x0002) to itself; -A never stores it.
         Path file = dir.resolve("state.json");
