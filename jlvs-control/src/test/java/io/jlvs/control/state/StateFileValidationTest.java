@@ -101,12 +101,7 @@ class StateFileValidationTest {
     @Test
     void aJournalRecordForAServiceThatDoesNotExistStopsTheLoadNamingTheOffset() throws IOException {
         ServiceKey web = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral("10.0.0.1"), 80);
-        try (StateFile file = stateFile()) {
-            file.load();
-            file.prepare();
-            file.replaceWith(new ServiceTable(List.of(ServiceEntry.of(new ServiceSpec(web, "rr", 0, 0, -1, ""))),
-                    Timeouts.DEFAULT, List.of()));
-        }
+        save(oneService(ServiceEntry.of(new ServiceSpec(web, "rr", 0, 0, -1, ""))));
         Path journal = dir.resolve("state.journal");
         ServiceKey missing = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral("10.9.9.9"), 80);
         Command orphan = new Command.AddDest(missing,
@@ -126,12 +121,8 @@ class StateFileValidationTest {
     @Test
     void aSnapshotWithALocalAddressOfTheOtherFamilyStopsTheLoadNamingIt() throws IOException {
         ServiceKey web = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral("10.0.0.1"), 80);
-        try (StateFile file = stateFile()) {
-            file.load();
-            file.prepare();
-            file.replaceWith(new ServiceTable(List.of(new ServiceEntry(new ServiceSpec(web, "rr", 0, 0, -1, ""),
-                    List.of(), List.of(InetAddress.ofLiteral("2001:db8::1")))), Timeouts.DEFAULT, List.of()));
-        }
+        save(oneService(new ServiceEntry(new ServiceSpec(web, "rr", 0, 0, -1, ""), List.of(),
+                List.of(InetAddress.ofLiteral("2001:db8::1")))));
         Path snapshot = dir.resolve("state.snapshot");
 
         StateFileException e = refused(snapshot);
@@ -143,12 +134,7 @@ class StateFileValidationTest {
     @Test
     void aJournalRecordDeletingALocalAddressTheServiceLacksStopsTheLoad() throws IOException {
         ServiceKey web = new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral("10.0.0.1"), 80);
-        try (StateFile file = stateFile()) {
-            file.load();
-            file.prepare();
-            file.replaceWith(new ServiceTable(List.of(ServiceEntry.of(new ServiceSpec(web, "rr", 0, 0, -1, ""))),
-                    Timeouts.DEFAULT, List.of()));
-        }
+        save(oneService(ServiceEntry.of(new ServiceSpec(web, "rr", 0, 0, -1, ""))));
         Path journal = dir.resolve("state.journal");
         append(journal, new Command.Batch(List.of(new Command.AddLocalAddress(web, InetAddress.ofLiteral("192.168.0.1")))));
         long offset = Files.size(journal);
@@ -180,6 +166,19 @@ class StateFileValidationTest {
         assertEquals(new ServiceSpec(new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral("10.0.0.1"), 80),
                 "rr", 0, 0, -1, ""), table.services().getFirst().spec());
         assertEquals(3, table.services().getFirst().destinations().getFirst().weight());
+    }
+
+    private static ServiceTable oneService(ServiceEntry service) {
+        return new ServiceTable(List.of(service), Timeouts.DEFAULT, List.of());
+    }
+
+    /** Saves a table as jlvsd does: a snapshot and an empty journal. */
+    private void save(ServiceTable table) throws IOException {
+        try (StateFile file = stateFile()) {
+            file.load();
+            file.prepare();
+            file.replaceWith(table);
+        }
     }
 
     private static void append(Path journal, Command.Batch batch) throws IOException {
