@@ -1,0 +1,167 @@
+package io.jlvs.daemon.packet;
+
+import io.jlvs.control.ServiceEntry;
+import io.jlvs.control.ServiceTable;
+import io.jlvs.control.ServiceTableListener;
+import io.jlvs.control.api.Command;
+import io.jlvs.daemon.DaemonStartupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Keeps the director's own kernel out of the traffic jlvsd handles in packet mode: an nftables
+ * table of jlvsd's own ({@code netdev jlvs}) whose ingress chains on jlvsd's interfaces drop,
+ * after jlvsd's AF_PACKET socket has its copy, TCP/UDP/SCTP to a VIP:port of a service (so no
+ * RST or port-unreachable from a VIP port without a listener), NAT real servers' replies on their
+ * way to a client (so ip_forward does not pass them on untranslated) and FULLNAT real servers'
+ * replies to a local address. ARP, ICMP and everything else stay the kernel's.
+ *
+ * <p>Kept in step with the service table as a listener: each request's changes are applied as
+ * one nft transaction of set elements deleted and added. Installed at start in place of a
+ * leftover table (a jlvsd killed with -9), removed by {@link #close()}. Network namespaces
+ * isolate nftables, so jlvsds in two namespaces each have their own table of this name.
+ */
+public final class KernelGuard implements ServiceTableListener, AutoCloseable {
+    /** The table's name (family netdev). */
+    public static final String TABLE = "jlvs";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KernelGuard.class);
+
+    private final Nft nft;
+    private final List<String> interfaces;
+    private final Function<ServiceEntry, List<InetAddress>> localAddresses;
+    private GuardRules applied;
+    private ServiceTable pending;
+    private boolean inStep = true;
+    private boolean closed;
+
+    private KernelGuard(Nft nft, List<String> interfaces, Function<ServiceEntry, List<InetAddress>> localAddresses) {
+        this.nft = nft;
+        this.interfaces = interfaces;
+        this.localAddresses = localAddresses;
+    }
+
+    /**
+     * Installs the guard on these interfaces of this host (this network namespace) for a table,
+     * replacing a leftover table. Register it with the ServiceManager before the control socket
+     * serves, so that it hears every change after this table.
+     *
+     * @throws DaemonStartupException nft is missing, an interface does not exist, or nft refused the table
+     */
+    public static KernelGuard start(List<String> interfaces, ServiceTable table) throws DaemonStartupException {
+        for (String name : interfaces) {
+            requireInterface(name);
+        }
+        return start(NftCommand.find(), interfaces, table, service -> List.of());
+    }
+
+    /**
+     * Installs the guard through an {@link Nft} (another namespace's, in tests).
+     *
+     * @param localAddresses a FULLNAT service's local addresses
+     */
+    public static KernelGuard start(Nft nft, List<String> interfaces, ServiceTable table,
+                                    Function<ServiceEntry, List<InetAddress>> localAddresses)
+            throws DaemonStartupException {
+        Objects.requireNonNull(nft, "nft");
+        if (interfaces.isEmpty()) {
+            throw new DaemonStartupException("the kernel guard needs at least one interface");
+        }
+        for (String name : interfaces) {
+            checkName(name);
+        }
+        KernelGuard guard = new KernelGuard(nft, List.copyOf(interfaces), Objects.requireNonNull(localAddresses));
+        GuardRules rules = GuardRules.of(table, localAddresses);
+        try {
+            nft.apply(GuardScript.install(TABLE, guard.interfaces, rules, guard.comment()));
+        } catch (IOException e) {
+            throw new DaemonStartupException("cannot install jlvsd's nftables table " + GuardScript.FAMILY + " "
+                    + TABLE + " on " + String.join(", ", interfaces) + ": " + e.getMessage(), e);
+        }
+        guard.applied = rules;
+        return guard;
+    }
+
+    /** The interfaces whose ingress the guard hooks. */
+    public List<String> interfaces() {
+        return interfaces;
+    }
+
+    @Override
+    public synchronized void tableChanged(Command applied, ServiceTable table) {
+        pending = table;
+    }
+
+    /** Applies the request's changes as one transaction (a whole -R is one nft run, not one per service). */
+    @Override
+    public synchronized void requestApplied() {
+        if (pending == null || closed) {
+            return;
+        }
+        ServiceTable table = pending;
+        pending = null;
+        GuardRules next = GuardRules.of(table, localAddresses);
+        try {
+            if (inStep) {
+                String delta = GuardScript.delta(TABLE, applied, next);
+                if (!delta.isEmpty()) {
+                    nft.apply(delta);
+                }
+            } else {
+                nft.apply(GuardScript.install(TABLE, interfaces, next, comment()));
+                inStep = true;
+                LOG.info("jlvsd's nftables table {} {} is in step with the service table again", GuardScript.FAMILY, TABLE);
+            }
+            applied = next;
+        } catch (IOException e) {
+            // the change is in effect in jlvsd; the next one reinstalls the whole table
+            inStep = false;
+            LOG.error("jlvsd's nftables table {} {} could not follow a change to the service table, so the director's"
+                    + " own kernel may answer or forward packets of it until the next change: {}",
+                    GuardScript.FAMILY, TABLE, e.getMessage());
+        }
+    }
+
+    /** Removes the table: the kernel answers everything again. */
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        nft.apply(GuardScript.remove(TABLE));
+    }
+
+    private String comment() {
+        return "jlvsd (pid " + ProcessHandle.current().pid() + ") drops here what it handles itself;"
+                + " removed when it stops";
+    }
+
+    /** An interface name as the kernel allows one (IFNAMSIZ), and as an nft string can hold. */
+    private static void checkName(String name) throws DaemonStartupException {
+        if (name.isEmpty() || name.length() > 15 || !name.chars().allMatch(c -> c > ' ' && c < 127 && c != '"'
+                && c != '/' && c != ':')) {
+            throw new DaemonStartupException("\"" + name + "\" is not an interface name (at most 15 printable"
+                    + " characters, no spaces, quotes, '/' or ':')");
+        }
+    }
+
+    private static void requireInterface(String name) throws DaemonStartupException {
+        checkName(name);
+        try {
+            if (NetworkInterface.getByName(name) == null) {
+                throw new DaemonStartupException("there is no interface " + name + " in this network namespace");
+            }
+        } catch (SocketException e) {
+            throw new DaemonStartupException("cannot look up interface " + name + ": " + e.getMessage(), e);
+        }
+    }
+}
