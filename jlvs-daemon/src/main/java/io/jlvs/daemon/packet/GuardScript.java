@@ -2,8 +2,8 @@ package io.jlvs.daemon.packet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * The nft scripts of the kernel guard, each applied as one transaction ({@code nft -f -}): the
@@ -27,7 +27,8 @@ final class GuardScript {
      * fresh one holding these rules: the empty declaration makes the delete succeed when there is
      * none, and the whole script is one transaction, so no packet sees the table half built.
      */
-    static String install(String table, List<String> interfaces, GuardRules rules, String comment) {
+    static String install(String table, List<String> interfaces, Map<GuardSet, SortedSet<String>> elements,
+                          String comment) {
         StringBuilder script = new StringBuilder();
         script.append("table ").append(FAMILY).append(' ').append(table).append('\n');
         script.append("delete table ").append(FAMILY).append(' ').append(table).append('\n');
@@ -50,19 +51,20 @@ final class GuardScript {
         }
         script.append("}\n");
         for (GuardSet set : GuardSet.values()) {
-            elements(script, "add", table, set, rules.of(set));
+            elements(script, "add", table, set, elements.get(set));
         }
         return script.toString();
     }
 
-    /** The change from one rule set to the next as element deletions and additions; empty when there is none. */
-    static String delta(String table, GuardRules from, GuardRules to) {
+    /** A change as element deletions, then additions; empty when there is none. */
+    static String change(String table, Map<GuardSet, SortedSet<String>> deletions,
+                         Map<GuardSet, SortedSet<String>> additions) {
         StringBuilder script = new StringBuilder();
         for (GuardSet set : GuardSet.values()) {
-            elements(script, "delete", table, set, minus(from.of(set), to.of(set)));
+            elements(script, "delete", table, set, deletions.get(set));
         }
         for (GuardSet set : GuardSet.values()) {
-            elements(script, "add", table, set, minus(to.of(set), from.of(set)));
+            elements(script, "add", table, set, additions.get(set));
         }
         return script.toString();
     }
@@ -70,12 +72,6 @@ final class GuardScript {
     /** Removes the table, and succeeds when it is already gone. */
     static String remove(String table) {
         return "table " + FAMILY + ' ' + table + '\n' + "delete table " + FAMILY + ' ' + table + '\n';
-    }
-
-    private static SortedSet<String> minus(SortedSet<String> a, SortedSet<String> b) {
-        SortedSet<String> result = new TreeSet<>(a);
-        result.removeAll(b);
-        return result;
     }
 
     private static void elements(StringBuilder script, String verb, String table, GuardSet set, SortedSet<String> elements) {

@@ -4,6 +4,7 @@ import io.jlvs.control.ServiceEntry;
 import io.jlvs.control.ServiceTable;
 import io.jlvs.control.ServiceTableListener;
 import io.jlvs.control.api.Command;
+import io.jlvs.core.model.ServiceKey;
 import io.jlvs.daemon.DaemonStartupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +13,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -37,16 +40,18 @@ public final class KernelGuard implements ServiceTableListener, AutoCloseable {
 
     private final Nft nft;
     private final List<String> interfaces;
-    private final Function<ServiceEntry, List<InetAddress>> localAddresses;
-    private GuardRules applied;
-    private ServiceTable pending;
+    private final GuardElements elements;
+    /** The services changed by the request being reported, and the table after it. */
+    private final Set<ServiceKey> changed = new LinkedHashSet<>();
+    private boolean flushed;
+    private ServiceTable latest;
     private boolean inStep = true;
     private boolean closed;
 
     private KernelGuard(Nft nft, List<String> interfaces, Function<ServiceEntry, List<InetAddress>> localAddresses) {
         this.nft = nft;
         this.interfaces = interfaces;
-        this.localAddresses = localAddresses;
+        this.elements = new GuardElements(localAddresses);
     }
 
     /**
@@ -79,14 +84,14 @@ public final class KernelGuard implements ServiceTableListener, AutoCloseable {
             checkName(name);
         }
         KernelGuard guard = new KernelGuard(nft, List.copyOf(interfaces), Objects.requireNonNull(localAddresses));
-        GuardRules rules = GuardRules.of(table, localAddresses);
+        guard.elements.updateAll(table);
         try {
-            nft.apply(GuardScript.install(TABLE, guard.interfaces, rules, guard.comment()));
+            nft.apply(GuardScript.install(TABLE, guard.interfaces, guard.elements.all(), guard.comment()));
         } catch (IOException e) {
             throw new DaemonStartupException("cannot install jlvsd's nftables table " + GuardScript.FAMILY + " "
                     + TABLE + " on " + String.join(", ", interfaces) + ": " + e.getMessage(), e);
         }
-        guard.applied = rules;
+        guard.elements.takeChange();
         return guard;
     }
 
@@ -97,37 +102,61 @@ public final class KernelGuard implements ServiceTableListener, AutoCloseable {
 
     @Override
     public synchronized void tableChanged(Command applied, ServiceTable table) {
-        pending = table;
+        latest = table;
+        switch (applied) {
+            case Command.AddService c -> changed.add(c.service().key());
+            case Command.EditService c -> changed.add(c.service().key());
+            case Command.DelService c -> changed.add(c.key());
+            case Command.AddDest c -> changed.add(c.key());
+            case Command.EditDest c -> changed.add(c.key());
+            case Command.DelDest c -> changed.add(c.key());
+            case Command.Flush c -> flushed = true;
+            case Command.Batch c -> flushed = true; // never reported whole; if it were, look at everything
+            case Command.Zero c -> {
+            }
+            case Command.SetTimeouts c -> {
+            }
+            case Command.StartDaemon c -> {
+            }
+            case Command.StopDaemon c -> {
+            }
+        }
     }
 
     /** Applies the request's changes as one transaction (a whole -R is one nft run, not one per service). */
     @Override
     public synchronized void requestApplied() {
-        if (pending == null || closed) {
+        if (latest == null || closed) {
             return;
         }
-        ServiceTable table = pending;
-        pending = null;
-        GuardRules next = GuardRules.of(table, localAddresses);
+        if (flushed) {
+            elements.updateAll(latest);
+        } else {
+            for (ServiceKey key : changed) {
+                elements.update(key, latest);
+            }
+        }
+        changed.clear();
+        flushed = false;
+        latest = null;
         try {
             if (inStep) {
-                String delta = GuardScript.delta(TABLE, applied, next);
-                if (!delta.isEmpty()) {
-                    nft.apply(delta);
+                if (elements.changed()) {
+                    nft.apply(GuardScript.change(TABLE, elements.pendingDeletions(), elements.pendingAdditions()));
                 }
             } else {
-                nft.apply(GuardScript.install(TABLE, interfaces, next, comment()));
+                nft.apply(GuardScript.install(TABLE, interfaces, elements.all(), comment()));
                 inStep = true;
                 LOG.info("jlvsd's nftables table {} {} is in step with the service table again", GuardScript.FAMILY, TABLE);
             }
-            applied = next;
         } catch (IOException e) {
-            // the change is in effect in jlvsd; the next one reinstalls the whole table
+            // the change is in effect in jlvsd; the next request reinstalls the whole table
             inStep = false;
             LOG.error("jlvsd's nftables table {} {} could not follow a change to the service table, so the director's"
                     + " own kernel may answer or forward packets of it until the next change: {}",
                     GuardScript.FAMILY, TABLE, e.getMessage());
         }
+        elements.takeChange();
     }
 
     /** Removes the table: the kernel answers everything again. */

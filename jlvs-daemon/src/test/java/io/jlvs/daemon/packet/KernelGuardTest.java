@@ -99,6 +99,21 @@ class KernelGuardTest {
     }
 
     @Test
+    void aFlushDeletesEveryElementAndARestoreAfterItInTheSameRequestKeepsItsOwn() throws Exception {
+        guard(table(tcp("10.0.0.1", 80, real("10.1.0.1", 80, ForwardMethod.MASQ)), tcp("10.0.0.2", 80)));
+
+        handle(new Command.Batch(List.of(new Command.Flush(), new Command.AddService(tcp("10.0.0.2", 80).spec()),
+                new Command.AddService(tcp("10.0.0.3", 80).spec()))));
+        handle(new Command.Flush());
+
+        assertEquals(List.of("delete element netdev jlvs vip4 { tcp . 10.0.0.1 . 80 }\n"
+                        + "delete element netdev jlvs nat4 { tcp . 10.1.0.1 . 80 }\n"
+                        + "add element netdev jlvs vip4 { tcp . 10.0.0.3 . 80 }\n",
+                "delete element netdev jlvs vip4 { tcp . 10.0.0.2 . 80, tcp . 10.0.0.3 . 80 }\n"),
+                nft.scripts.subList(1, nft.scripts.size()));
+    }
+
+    @Test
     void afterAFailedChangeTheNextReinstallsTheWholeTable() throws Exception {
         guard(ServiceTable.EMPTY);
 

@@ -6,6 +6,7 @@ import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.ForwardMethod;
 import io.jlvs.core.model.Protocol;
 import io.jlvs.core.model.ServiceKey;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,6 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -23,9 +26,10 @@ import static io.jlvs.daemon.packet.GuardTables.service;
 import static io.jlvs.daemon.packet.GuardTables.table;
 import static io.jlvs.daemon.packet.GuardTables.tcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** What the guard drops for a table: {description, table, expected set elements}. */
-class GuardRulesTest {
+/** What the guard drops for a table ({description, table, expected set elements}) and how a change counts. */
+class GuardElementsTest {
     /** FULLNAT services' local addresses in these fixtures: one of each family. */
     private static final Function<ServiceEntry, List<InetAddress>> LOCAL_ADDRESSES =
             service -> List.of(ip("10.2.0.1"), ip("2001:db8:2::1"));
@@ -75,14 +79,60 @@ class GuardRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tables")
     void dropsExactlyWhatJlvsdHandles(String description, ServiceTable table, List<String> expected) {
-        assertEquals(expected, elements(GuardRules.of(table, LOCAL_ADDRESSES)), description);
+        GuardElements elements = new GuardElements(LOCAL_ADDRESSES);
+        elements.updateAll(table);
+        assertEquals(expected, lines(elements.all()), description);
+        assertEquals(expected, lines(elements.pendingAdditions()), "all of it new");
+    }
+
+    @Test
+    void anElementHeldByTwoServicesIsDeletedWithTheLastOfThem() {
+        ServiceEntry first = tcp("10.0.0.1", 80, real("10.1.0.1", 80, ForwardMethod.MASQ));
+        ServiceEntry second = tcp("10.0.0.2", 80, real("10.1.0.1", 80, ForwardMethod.MASQ));
+        ServiceTable both = table(first, second);
+        GuardElements elements = new GuardElements(LOCAL_ADDRESSES);
+        elements.updateAll(both);
+        elements.takeChange();
+
+        ServiceTable withoutFirst = both.withServiceRemoved(first.key());
+        elements.update(first.key(), withoutFirst);
+        assertEquals(List.of("vip4 tcp . 10.0.0.1 . 80"), lines(elements.pendingDeletions()));
+        assertEquals(List.of(), lines(elements.pendingAdditions()));
+        elements.takeChange();
+
+        elements.update(second.key(), withoutFirst.withServiceRemoved(second.key()));
+        assertEquals(List.of("vip4 tcp . 10.0.0.2 . 80", "nat4 tcp . 10.1.0.1 . 80"), lines(elements.pendingDeletions()));
+        assertEquals(List.of(), lines(elements.all()));
+    }
+
+    @Test
+    void whatIsAddedAndDeletedBeforeTheKernelTakesItIsNoChange() {
+        GuardElements elements = new GuardElements(LOCAL_ADDRESSES);
+        ServiceEntry service = tcp("10.0.0.1", 80, real("10.1.0.1", 80, ForwardMethod.MASQ));
+        elements.update(service.key(), table(service));
+        elements.update(service.key(), table());
+
+        assertFalse(elements.changed());
+    }
+
+    @Test
+    void aRealServerMovedFromNatToDirectRoutingDeletesItsElementOnly() {
+        GuardElements elements = new GuardElements(LOCAL_ADDRESSES);
+        ServiceEntry nat = tcp("10.0.0.1", 80, real("10.1.0.1", 80, ForwardMethod.MASQ));
+        elements.update(nat.key(), table(nat));
+        elements.takeChange();
+
+        elements.update(nat.key(), table(tcp("10.0.0.1", 80, real("10.1.0.1", 80, ForwardMethod.DROUTE))));
+
+        assertEquals(List.of("nat4 tcp . 10.1.0.1 . 80"), lines(elements.pendingDeletions()));
+        assertEquals(List.of(), lines(elements.pendingAdditions()));
     }
 
     /** Every element as "set element", in the sets' order. */
-    static List<String> elements(GuardRules rules) {
+    static List<String> lines(Map<GuardSet, SortedSet<String>> sets) {
         List<String> lines = new ArrayList<>();
         for (GuardSet set : GuardSet.values()) {
-            for (String element : rules.of(set)) {
+            for (String element : sets.get(set)) {
                 lines.add(set.setName() + " " + element);
             }
         }

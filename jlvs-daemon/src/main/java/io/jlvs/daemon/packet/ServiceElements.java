@@ -1,0 +1,65 @@
+package io.jlvs.daemon.packet;
+
+import io.jlvs.control.ServiceEntry;
+import io.jlvs.core.model.DestinationSpec;
+import io.jlvs.core.model.ForwardMethod;
+import io.jlvs.core.model.Protocol;
+import io.jlvs.core.model.ServiceKey;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The guard's set elements for one service: its VIP (and port), its NAT real servers' addresses
+ * and ports, its FULLNAT real servers' with each local address of their family. Firewall-mark
+ * services have none (the mark is set after the ingress hook), nor do DR, TUN and local real
+ * servers (their replies do not pass the director).
+ */
+final class ServiceElements {
+    private ServiceElements() {
+    }
+
+    static List<GuardElement> of(ServiceEntry service, List<InetAddress> localAddresses) {
+        if (!(service.key() instanceof ServiceKey.Address key)) {
+            return List.of();
+        }
+        List<GuardElement> elements = new ArrayList<>();
+        String protocol = protocol(key.protocol());
+        boolean anyPort = key.port() == 0;
+        elements.add(new GuardElement(GuardSet.of(GuardSet.Kind.VIP, key.address() instanceof Inet4Address, anyPort),
+                endpoint(protocol, key.address(), key.port())));
+        for (DestinationSpec destination : service.destinations()) {
+            boolean ipv4 = destination.address() instanceof Inet4Address;
+            boolean anyRealPort = destination.port() == 0;
+            String source = endpoint(protocol, destination.address(), destination.port());
+            if (destination.method() == ForwardMethod.MASQ) {
+                elements.add(new GuardElement(GuardSet.of(GuardSet.Kind.NAT, ipv4, anyRealPort), source));
+            } else if (destination.method() == ForwardMethod.FULLNAT) {
+                GuardSet set = GuardSet.of(GuardSet.Kind.FULLNAT, ipv4, anyRealPort);
+                for (InetAddress local : localAddresses) {
+                    // a real server answers a local address of its own family only
+                    if ((local instanceof Inet4Address) == ipv4) {
+                        elements.add(new GuardElement(set, source + " . " + local.getHostAddress()));
+                    }
+                }
+            }
+        }
+        return elements;
+    }
+
+    /** {@code tcp . 10.0.0.1 . 80}, or {@code tcp . 10.0.0.1} for port 0 (every port). */
+    private static String endpoint(String protocol, InetAddress address, int port) {
+        return protocol + " . " + address.getHostAddress() + (port == 0 ? "" : " . " + port);
+    }
+
+    /** nft's name for the protocol (inet_proto accepts it, and `nft list` prints it so). */
+    private static String protocol(Protocol protocol) {
+        return switch (protocol) {
+            case TCP -> "tcp";
+            case UDP -> "udp";
+            case SCTP -> "sctp";
+        };
+    }
+}
