@@ -17,6 +17,9 @@ final class DirectorNetwork implements AutoCloseable {
     static final String VIP = "10.77.0.100";
     static final String DIRECTOR_INNER_IP = "10.77.1.1";
     static final String REAL_SERVER_IP = "10.77.1.10";
+    /** The client's and the VIP's IPv6 addresses on the same link. */
+    static final String CLIENT_IP6 = "fd77::1";
+    static final String VIP6 = "fd77::100";
     /** curl's exit status for a connect refused (the peer's RST). */
     static final int REFUSED = 7;
     /** curl's exit status for a connect that timed out (nothing came back). */
@@ -52,6 +55,9 @@ final class DirectorNetwork implements AutoCloseable {
             network.exec(director, "ip", "addr", "add", VIP + "/32", "dev", clientSide);
             network.exec(director, "ip", "addr", "add", DIRECTOR_INNER_IP + "/24", "dev", serverSide);
             network.exec(director, "sysctl", "-qw", "net.ipv4.ip_forward=1");
+            network.exec(client, "ip", "addr", "add", CLIENT_IP6 + "/64", "dev", p + "c", "nodad");
+            network.exec(director, "ip", "addr", "add", "fd77::2/64", "dev", clientSide, "nodad");
+            network.exec(director, "ip", "addr", "add", VIP6 + "/128", "dev", clientSide, "nodad");
             network.exec(realServer, "ip", "addr", "add", REAL_SERVER_IP + "/24", "dev", p + "r");
             network.exec(realServer, "ip", "route", "add", "default", "via", DIRECTOR_INNER_IP);
         } catch (RuntimeException | Error e) {
@@ -79,17 +85,40 @@ final class DirectorNetwork implements AutoCloseable {
      * --local-port before the URL): {@link #REFUSED}, {@link #TIMED_OUT} after 1.5 s, or another.
      */
     int connect(String namespace, String address, int port, String... options) {
-        String[] argv = new String[7 + options.length];
-        List.of("curl", "-sS", "-o", "/dev/null", "--connect-timeout", "1.5").toArray(argv);
-        System.arraycopy(options, 0, argv, 6, options.length);
-        argv[argv.length - 1] = "http://" + address + ":" + port + "/";
+        String[] argv = new String[8 + options.length];
+        List.of("curl", "-sS", "-g", "-o", "/dev/null", "--connect-timeout", "1.5").toArray(argv);
+        System.arraycopy(options, 0, argv, 7, options.length);
+        argv[argv.length - 1] = "http://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + port + "/";
         return network.run(namespace, argv).exitCode();
     }
 
-    /** Whether the client, its ARP entry for the VIP flushed first, gets an answer to one ping of the VIP. */
-    boolean clientPingsTheVip() {
+    /** Whether the client, its neighbour entries (ARP, NDP) flushed first, gets an answer to one ping of this VIP. */
+    boolean clientPings(String vip) {
         network.exec(client, "ip", "neigh", "flush", "all");
-        return network.run(client, "ping", "-c", "1", "-W", "1", VIP).exitCode() == 0;
+        return network.run(client, "ping", "-c", "1", "-W", "1", vip).exitCode() == 0;
+    }
+
+    /** Sends one UDP datagram from the client (bash's /dev/udp). */
+    void sendUdpFromClient(String address, int port) {
+        network.exec(client, "bash", "-c", "echo probe > /dev/udp/" + address + "/" + port);
+    }
+
+    /** The ICMP destination-unreachable messages the client has received (InDestUnreachs of its /proc/net/snmp). */
+    long clientUnreachables() {
+        List<String> icmp = network.exec(client, "cat", "/proc/net/snmp").lines().filter(l -> l.startsWith("Icmp:")).toList();
+        List<String> names = List.of(icmp.get(0).split("\\s+"));
+        return Long.parseLong(icmp.get(1).split("\\s+")[names.indexOf("InDestUnreachs")]);
+    }
+
+    /** Waits (at most 3 s) until the client has received at least this many unreachables, and returns the count. */
+    long awaitClientUnreachables(long atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        long count = clientUnreachables();
+        while (count < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            count = clientUnreachables();
+        }
+        return count;
     }
 
     /** Both of the director's interfaces. */

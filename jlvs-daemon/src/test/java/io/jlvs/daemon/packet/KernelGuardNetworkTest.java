@@ -5,6 +5,7 @@ import io.jlvs.control.ServiceTable;
 import io.jlvs.control.api.Command;
 import io.jlvs.control.api.Reply;
 import io.jlvs.core.model.ForwardMethod;
+import io.jlvs.core.model.Protocol;
 import io.jlvs.testkit.TestNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,9 @@ import static io.jlvs.daemon.packet.DirectorNetwork.REAL_SERVER_IP;
 import static io.jlvs.daemon.packet.DirectorNetwork.REFUSED;
 import static io.jlvs.daemon.packet.DirectorNetwork.TIMED_OUT;
 import static io.jlvs.daemon.packet.DirectorNetwork.VIP;
+import static io.jlvs.daemon.packet.DirectorNetwork.VIP6;
+import static io.jlvs.daemon.packet.GuardTables.key;
+import static io.jlvs.daemon.packet.GuardTables.service;
 import static io.jlvs.daemon.packet.GuardTables.real;
 import static io.jlvs.daemon.packet.GuardTables.table;
 import static io.jlvs.daemon.packet.GuardTables.tcp;
@@ -64,8 +68,38 @@ class KernelGuardNetworkTest {
         try (KernelGuard guard = guard(NAT_SERVICE)) {
             assertEquals(TIMED_OUT, lab.connect(lab.client, VIP, 80), "VIP:80 is jlvsd's: no RST");
             assertEquals(REFUSED, lab.connect(lab.client, VIP, 81), "a port of no service is still the kernel's");
-            assertTrue(lab.clientPingsTheVip(), "ping (and the ARP before it) still answered");
+            assertTrue(lab.clientPings(VIP), "ping (and the ARP before it) still answered");
             assertTrue(lab.network.exec(lab.client, "ip", "neigh", "show", VIP).contains("lladdr"), "ARP resolved the VIP");
+        }
+    }
+
+    @Test
+    void aUdpVipPortOfAServiceGetsNoPortUnreachableWhileOtherPortsDo() throws Exception {
+        long start = lab.clientUnreachables();
+        lab.sendUdpFromClient(VIP, 53);
+        assertEquals(start + 1, lab.awaitClientUnreachables(start + 1), "without the guard the kernel answers port unreachable");
+
+        try (KernelGuard guard = guard(table(service(key(Protocol.UDP, VIP, 53))))) {
+            long before = lab.clientUnreachables();
+            lab.sendUdpFromClient(VIP, 53);
+            lab.sendUdpFromClient(VIP, 54);
+            assertEquals(before + 1, lab.awaitClientUnreachables(before + 1), "port 54, no service: the kernel's answer");
+            lab.sendUdpFromClient(VIP, 54);
+            assertEquals(before + 2, lab.awaitClientUnreachables(before + 2),
+                    "and none for port 53, sent before both of port 54");
+            assertTrue(droppedBy("@vip4") > 0, lab.nftList("list chain netdev jlvs guard").output());
+        }
+    }
+
+    @Test
+    void anIpv6VipPortOfAServiceIsNotAnsweredWhileNeighbourDiscoveryAndPingAre() throws Exception {
+        assertEquals(REFUSED, lab.connect(lab.client, VIP6, 80), "without the guard the kernel resets at once");
+
+        try (KernelGuard guard = guard(table(tcp(VIP6, 80)))) {
+            assertEquals(TIMED_OUT, lab.connect(lab.client, VIP6, 80), "[VIP6]:80 is jlvsd's: no RST");
+            assertEquals(REFUSED, lab.connect(lab.client, VIP6, 81), "a port of no service is still the kernel's");
+            assertTrue(lab.clientPings(VIP6), "ping and neighbour discovery still answered");
+            assertTrue(droppedBy("@vip6") > 0, lab.nftList("list chain netdev jlvs guard").output());
         }
     }
 
@@ -138,10 +172,10 @@ class KernelGuardNetworkTest {
         // what a jlvsd killed with -9 may leave: a table of the same name with rules of its own
         lab.directorNft().apply("table netdev jlvs {\n  chain leftover {\n    type filter hook ingress device \""
                 + lab.clientSide + "\" priority 0; policy drop;\n  }\n}\n");
-        assertFalse(lab.clientPingsTheVip(), "the leftover drops everything");
+        assertFalse(lab.clientPings(VIP), "the leftover drops everything");
 
         try (KernelGuard guard = guard(NAT_SERVICE)) {
-            assertTrue(lab.clientPingsTheVip(), "the leftover is gone");
+            assertTrue(lab.clientPings(VIP), "the leftover is gone");
             TestNetwork.Result tables = lab.nftList("list tables");
             assertEquals("table netdev jlvs\n", tables.output());
             String table = lab.nftList("list table netdev jlvs").output();
