@@ -5,9 +5,9 @@ import io.jlvs.control.ServiceTable;
 import io.jlvs.core.model.ServiceKey;
 
 import java.net.InetAddress;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,8 +100,8 @@ final class GuardElements {
     }
 
     private static Map<GuardSet, SortedSet<String>> bySet(Set<GuardElement> elements) {
-        Map<GuardSet, SortedSet<String>> sets = new EnumMap<>(GuardSet.class);
-        for (GuardSet set : GuardSet.values()) {
+        Map<GuardSet, SortedSet<String>> sets = new LinkedHashMap<>();
+        for (GuardSet set : GuardSet.ALL) {
             sets.put(set, new TreeSet<>());
         }
         for (GuardElement element : elements) {

@@ -34,11 +34,11 @@ final class GuardScript {
         script.append("delete table ").append(FAMILY).append(' ').append(table).append('\n');
         script.append("table ").append(FAMILY).append(' ').append(table).append(" {\n");
         script.append("  comment \"").append(comment).append("\"\n");
-        for (GuardSet set : GuardSet.values()) {
+        for (GuardSet set : GuardSet.ALL) {
             script.append("  ").append(set.declaration()).append('\n');
         }
         script.append("  chain guard {\n");
-        for (GuardSet set : GuardSet.values()) {
+        for (GuardSet set : GuardSet.ALL) {
             script.append("    ").append(set.rule()).append('\n');
         }
         script.append("  }\n");
@@ -50,7 +50,7 @@ final class GuardScript {
                     .append("  }\n");
         }
         script.append("}\n");
-        for (GuardSet set : GuardSet.values()) {
+        for (GuardSet set : GuardSet.ALL) {
             elements(script, "add", table, set, elements.get(set));
         }
         return script.toString();
@@ -60,10 +60,10 @@ final class GuardScript {
     static String change(String table, Map<GuardSet, SortedSet<String>> deletions,
                          Map<GuardSet, SortedSet<String>> additions) {
         StringBuilder script = new StringBuilder();
-        for (GuardSet set : GuardSet.values()) {
+        for (GuardSet set : GuardSet.ALL) {
             elements(script, "delete", table, set, deletions.get(set));
         }
-        for (GuardSet set : GuardSet.values()) {
+        for (GuardSet set : GuardSet.ALL) {
             elements(script, "add", table, set, additions.get(set));
         }
         return script.toString();

@@ -1,84 +1,76 @@
 package io.jlvs.daemon.packet;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The nftables sets of jlvsd's kernel guard, one per kind of packet jlvsd handles and family,
- * each with the rule that drops a packet whose key is in it. Policy as a table: a new kind of
- * packet is a new row here, and the script and the rules derive from the rows.
+ * One nftables set of jlvsd's kernel guard and the rule that drops a packet whose key is in it:
+ * one per kind of packet jlvsd handles ({@link Kind}), with a port or for every port (port-0
+ * services and real servers), per family. Named as the kind, "any" for every port, and the
+ * family: {@code vip4}, {@code natany6}, {@code fullnat4}.
+ *
+ * @param kind    what the keys name
+ * @param anyPort whether the key leaves the port out (every port matches)
+ * @param ipv4    IPv4, or IPv6
  */
-enum GuardSet {
-    /** TCP/UDP/SCTP to a VIP:port of a service. */
-    VIP4("vip4", "inet_proto . ipv4_addr . inet_service", "meta l4proto . ip daddr . th dport", "",
-            "to a VIP:port of a service"),
-    /** Any port of a port-0 (persistent, all ports) service's VIP. */
-    VIP_ANY_PORT4("vipany4", "inet_proto . ipv4_addr", "meta l4proto . ip daddr", "",
-            "to the VIP of a port-0 service"),
-    /** Replies from a NAT real server's address:port on their way to a client (not to the director itself). */
-    NAT4("nat4", "inet_proto . ipv4_addr . inet_service", "meta l4proto . ip saddr . th sport",
-            " fib daddr type != local", "NAT reply to be translated by jlvsd"),
-    /** Replies from a NAT real server of port 0 (every port of the address). */
-    NAT_ANY_PORT4("natany4", "inet_proto . ipv4_addr", "meta l4proto . ip saddr", " fib daddr type != local",
-            "NAT reply (port-0 real server) to be translated by jlvsd"),
-    /** Replies from a FULLNAT real server's address:port to one of its service's local addresses. */
-    FULLNAT4("fullnat4", "inet_proto . ipv4_addr . inet_service . ipv4_addr",
-            "meta l4proto . ip saddr . th sport . ip daddr", "", "FULLNAT reply to a local address"),
-    /** Replies from a FULLNAT real server of port 0 to one of its service's local addresses. */
-    FULLNAT_ANY_PORT4("fullnatany4", "inet_proto . ipv4_addr . ipv4_addr", "meta l4proto . ip saddr . ip daddr", "",
-            "FULLNAT reply (port-0 real server) to a local address"),
-    VIP6("vip6", "inet_proto . ipv6_addr . inet_service", "meta l4proto . ip6 daddr . th dport", "",
-            "to a VIP:port of a service"),
-    VIP_ANY_PORT6("vipany6", "inet_proto . ipv6_addr", "meta l4proto . ip6 daddr", "",
-            "to the VIP of a port-0 service"),
-    NAT6("nat6", "inet_proto . ipv6_addr . inet_service", "meta l4proto . ip6 saddr . th sport",
-            " fib daddr type != local", "NAT reply to be translated by jlvsd"),
-    NAT_ANY_PORT6("natany6", "inet_proto . ipv6_addr", "meta l4proto . ip6 saddr", " fib daddr type != local",
-            "NAT reply (port-0 real server) to be translated by jlvsd"),
-    FULLNAT6("fullnat6", "inet_proto . ipv6_addr . inet_service . ipv6_addr",
-            "meta l4proto . ip6 saddr . th sport . ip6 daddr", "", "FULLNAT reply to a local address"),
-    FULLNAT_ANY_PORT6("fullnatany6", "inet_proto . ipv6_addr . ipv6_addr", "meta l4proto . ip6 saddr . ip6 daddr", "",
-            "FULLNAT reply (port-0 real server) to a local address");
+record GuardSet(Kind kind, boolean anyPort, boolean ipv4) {
 
-    /** What a set's keys name: a service's VIP, or a NAT or FULLNAT real server. */
-    enum Kind { VIP, NAT, FULLNAT }
+    /** What a set's keys name, and how a packet is matched against them. */
+    enum Kind {
+        /** TCP/UDP/SCTP to a VIP:port of a service. */
+        VIP("daddr", "dport", false, "", "to a VIP:port of a service"),
+        /** A NAT real server's packets from its address:port, not to the director itself (its own connections, such as health checks). */
+        NAT("saddr", "sport", false, " fib daddr type != local", "NAT reply to be translated by jlvsd"),
+        /** A FULLNAT real server's packets from its address:port to a local address of its service. */
+        FULLNAT("saddr", "sport", true, "", "FULLNAT reply to a local address");
 
-    private final String setName;
-    private final String type;
-    private final String key;
-    private final String condition;
-    private final String why;
+        private final String address;
+        private final String port;
+        private final boolean toLocalAddress;
+        private final String condition;
+        private final String why;
 
-    GuardSet(String setName, String type, String key, String condition, String why) {
-        this.setName = setName;
-        this.type = type;
-        this.key = key;
-        this.condition = condition;
-        this.why = why;
+        Kind(String address, String port, boolean toLocalAddress, String condition, String why) {
+            this.address = address;
+            this.port = port;
+            this.toLocalAddress = toLocalAddress;
+            this.condition = condition;
+            this.why = why;
+        }
     }
 
-    /** The set for this kind of key, in this family, with or without a port. */
-    static GuardSet of(Kind kind, boolean ipv4, boolean anyPort) {
-        String name = kind.name().toLowerCase(Locale.ROOT) + (anyPort ? "any" : "") + (ipv4 ? "4" : "6");
-        for (GuardSet set : values()) {
-            if (set.setName.equals(name)) {
-                return set;
+    /** Every set, in the order the table declares them. */
+    static final List<GuardSet> ALL = all();
+
+    private static List<GuardSet> all() {
+        List<GuardSet> sets = new ArrayList<>();
+        for (boolean ipv4 : new boolean[] {true, false}) {
+            for (Kind kind : Kind.values()) {
+                sets.add(new GuardSet(kind, false, ipv4));
+                sets.add(new GuardSet(kind, true, ipv4));
             }
         }
-        throw new IllegalArgumentException(name);
+        return List.copyOf(sets);
     }
 
     /** The set's name in the table. */
     String setName() {
-        return setName;
+        return kind.name().toLowerCase(Locale.ROOT) + (anyPort ? "any" : "") + (ipv4 ? "4" : "6");
     }
 
-    /** The set's declaration: {@code set vip4 { type ...; }}. */
+    /** The set's declaration: {@code set vip4 { type inet_proto . ipv4_addr . inet_service; }}. */
     String declaration() {
-        return "set " + setName + " { type " + type + "; }";
+        String address = ipv4 ? "ipv4_addr" : "ipv6_addr";
+        return "set " + setName() + " { type inet_proto . " + address + (anyPort ? "" : " . inet_service")
+                + (kind.toLocalAddress ? " . " + address : "") + "; }";
     }
 
     /** The rule that drops a packet whose key is in the set, with a comment for whoever lists the table. */
     String rule() {
-        return key + " @" + setName + condition + " counter drop comment \"" + why + "\"";
+        String ip = ipv4 ? "ip" : "ip6";
+        return "meta l4proto . " + ip + " " + kind.address + (anyPort ? "" : " . th " + kind.port)
+                + (kind.toLocalAddress ? " . " + ip + " daddr" : "") + " @" + setName() + kind.condition
+                + " counter drop comment \"" + kind.why + (anyPort ? ", every port" : "") + "\"";
     }
 }

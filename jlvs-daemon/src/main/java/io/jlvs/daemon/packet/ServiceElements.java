@@ -28,16 +28,16 @@ final class ServiceElements {
         List<GuardElement> elements = new ArrayList<>();
         String protocol = protocol(key.protocol());
         boolean anyPort = key.port() == 0;
-        elements.add(new GuardElement(GuardSet.of(GuardSet.Kind.VIP, key.address() instanceof Inet4Address, anyPort),
+        elements.add(new GuardElement(new GuardSet(GuardSet.Kind.VIP, anyPort, key.address() instanceof Inet4Address),
                 endpoint(protocol, key.address(), key.port())));
         for (DestinationSpec destination : service.destinations()) {
             boolean ipv4 = destination.address() instanceof Inet4Address;
             boolean anyRealPort = destination.port() == 0;
             String source = endpoint(protocol, destination.address(), destination.port());
             if (destination.method() == ForwardMethod.MASQ) {
-                elements.add(new GuardElement(GuardSet.of(GuardSet.Kind.NAT, ipv4, anyRealPort), source));
+                elements.add(new GuardElement(new GuardSet(GuardSet.Kind.NAT, anyRealPort, ipv4), source));
             } else if (destination.method() == ForwardMethod.FULLNAT) {
-                GuardSet set = GuardSet.of(GuardSet.Kind.FULLNAT, ipv4, anyRealPort);
+                GuardSet set = new GuardSet(GuardSet.Kind.FULLNAT, anyRealPort, ipv4);
                 for (InetAddress local : localAddresses) {
                     // a real server answers a local address of its own family only
                     if ((local instanceof Inet4Address) == ipv4) {
