@@ -82,6 +82,9 @@ public final class KernelGuard implements ServiceTableListener, AutoCloseable {
         }
         for (String name : interfaces) {
             checkName(name);
+            if (interfaces.indexOf(name) != interfaces.lastIndexOf(name)) {
+                throw new DaemonStartupException("interface " + name + " is named twice");
+            }
         }
         KernelGuard guard = new KernelGuard(nft, List.copyOf(interfaces), Objects.requireNonNull(localAddresses));
         guard.elements.updateAll(table);
@@ -139,22 +142,29 @@ public final class KernelGuard implements ServiceTableListener, AutoCloseable {
         changed.clear();
         flushed = false;
         latest = null;
-        try {
-            if (inStep) {
+        if (inStep) {
+            try {
                 if (elements.changed()) {
                     nft.apply(GuardScript.change(TABLE, elements.pendingDeletions(), elements.pendingAdditions()));
                 }
-            } else {
+            } catch (IOException e) {
+                // the table is not as the guard left it (a `flush ruleset`, someone's delete): rebuild it
+                inStep = false;
+                LOG.warn("jlvsd's nftables table {} {} did not take a change ({}); installing it again",
+                        GuardScript.FAMILY, TABLE, e.getMessage());
+            }
+        }
+        if (!inStep) {
+            try {
                 nft.apply(GuardScript.install(TABLE, interfaces, elements.all(), comment()));
                 inStep = true;
                 LOG.info("jlvsd's nftables table {} {} is in step with the service table again", GuardScript.FAMILY, TABLE);
+            } catch (IOException e) {
+                // the change is in effect in jlvsd; the next request tries again
+                LOG.error("jlvsd's nftables table {} {} cannot be installed, so the director's own kernel may answer"
+                        + " or forward packets jlvsd handles until a later change installs it: {}",
+                        GuardScript.FAMILY, TABLE, e.getMessage());
             }
-        } catch (IOException e) {
-            // the change is in effect in jlvsd; the next request reinstalls the whole table
-            inStep = false;
-            LOG.error("jlvsd's nftables table {} {} could not follow a change to the service table, so the director's"
-                    + " own kernel may answer or forward packets of it until the next change: {}",
-                    GuardScript.FAMILY, TABLE, e.getMessage());
         }
         elements.takeChange();
     }

@@ -185,6 +185,22 @@ class KernelGuardNetworkTest {
         }
     }
 
+    @Test
+    void aTableFlushedBehindJlvsdsBackIsInstalledAgainAtTheNextChange() throws Exception {
+        ServiceManager manager = new ServiceManager();
+        ok(manager.handle(new Command.AddService(tcp(VIP, 80).spec())));
+        try (KernelGuard guard = guard(manager.table())) {
+            manager.addListener(guard);
+            lab.network.exec(lab.director, "nft", "flush", "ruleset");
+            assertEquals(REFUSED, lab.connect(lab.client, VIP, 80), "the guard is gone");
+
+            ok(manager.handle(new Command.AddService(tcp(VIP, 443).spec())));
+
+            assertEquals(TIMED_OUT, lab.connect(lab.client, VIP, 443), "the new service is guarded");
+            assertEquals(TIMED_OUT, lab.connect(lab.client, VIP, 80), "and the one from before");
+        }
+    }
+
     private static void ok(Reply reply) {
         assertInstanceOf(Reply.Ok.class, reply);
     }

@@ -25,16 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KernelGuardTest {
     private static final String REPLACE = "table netdev jlvs\ndelete table netdev jlvs\ntable netdev jlvs {\n";
 
-    /** Records every script; fails the next one when told to. */
+    /** Records every script; fails the next ones when told how many. */
     private static final class RecordingNft implements Nft {
         final List<String> scripts = new ArrayList<>();
-        boolean failNext;
+        int failures;
 
         @Override
         public void apply(String script) throws IOException {
             scripts.add(script);
-            if (failNext) {
-                failNext = false;
+            if (failures > 0) {
+                failures--;
                 throw new IOException("nft exited 1: Error: Could not process rule");
             }
         }
@@ -114,20 +114,36 @@ class KernelGuardTest {
     }
 
     @Test
-    void afterAFailedChangeTheNextReinstallsTheWholeTable() throws Exception {
+    void aChangeTheTableDoesNotTakeIsAppliedAsTheWholeTableAtOnce() throws Exception {
+        guard(ServiceTable.EMPTY);
+        handle(new Command.AddService(tcp("10.0.0.1", 80).spec()));
+
+        nft.failures = 1;
+        handle(new Command.AddService(tcp("10.0.0.2", 80).spec()));
+
+        assertEquals(4, nft.scripts.size(), String.join("----\n", nft.scripts));
+        assertEquals("add element netdev jlvs vip4 { tcp . 10.0.0.2 . 80 }\n", nft.scripts.get(2));
+        String reinstall = nft.scripts.get(3);
+        assertTrue(reinstall.startsWith(REPLACE), reinstall);
+        assertTrue(reinstall.endsWith("add element netdev jlvs vip4 { tcp . 10.0.0.1 . 80, tcp . 10.0.0.2 . 80 }\n"),
+                reinstall);
+    }
+
+    @Test
+    void whenTheWholeTableFailsTooTheNextRequestInstallsIt() throws Exception {
         guard(ServiceTable.EMPTY);
 
-        nft.failNext = true;
+        nft.failures = 2;
         handle(new Command.AddService(tcp("10.0.0.1", 80).spec()));
         handle(new Command.AddService(tcp("10.0.0.2", 80).spec()));
         handle(new Command.AddService(tcp("10.0.0.3", 80).spec()));
 
-        assertEquals(4, nft.scripts.size(), String.join("----\n", nft.scripts));
-        String reinstall = nft.scripts.get(2);
+        assertEquals(5, nft.scripts.size(), String.join("----\n", nft.scripts));
+        String reinstall = nft.scripts.get(3);
         assertTrue(reinstall.startsWith(REPLACE), reinstall);
         assertTrue(reinstall.endsWith("add element netdev jlvs vip4 { tcp . 10.0.0.1 . 80, tcp . 10.0.0.2 . 80 }\n"),
                 reinstall);
-        assertEquals("add element netdev jlvs vip4 { tcp . 10.0.0.3 . 80 }\n", nft.scripts.get(3));
+        assertEquals("add element netdev jlvs vip4 { tcp . 10.0.0.3 . 80 }\n", nft.scripts.get(4));
     }
 
     @Test
@@ -156,7 +172,7 @@ class KernelGuardTest {
 
     @Test
     void aRefusedInstallIsAStartupErrorNamingTheTableAndInterfaces() {
-        nft.failNext = true;
+        nft.failures = 1;
 
         DaemonStartupException e = assertThrows(DaemonStartupException.class,
                 () -> KernelGuard.start(nft, List.of("eth0"), ServiceTable.EMPTY, service -> List.of()));
@@ -172,6 +188,9 @@ class KernelGuardTest {
                     () -> KernelGuard.start(nft, List.of(name), ServiceTable.EMPTY, service -> List.of()));
             assertTrue(e.getMessage().startsWith("\"" + name + "\" is not an interface name"), e.getMessage());
         }
+        DaemonStartupException twice = assertThrows(DaemonStartupException.class,
+                () -> KernelGuard.start(nft, List.of("eth0", "eth1", "eth0"), ServiceTable.EMPTY, service -> List.of()));
+        assertEquals("interface eth0 is named twice", twice.getMessage());
         assertEquals(List.of(), nft.scripts);
     }
 
