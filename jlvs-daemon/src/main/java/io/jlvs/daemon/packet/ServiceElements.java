@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The guard's set elements for one service: its VIP (and port), its NAT real servers' addresses
- * and ports, its FULLNAT real servers' with each local address of their family. Firewall-mark
+ * and ports (and addresses, for their ICMP errors), its FULLNAT real servers' with each local address of their family. Firewall-mark
  * services have none (the mark is set after the ingress hook), nor do DR, TUN and local real
  * servers (their replies do not pass the director).
  */
@@ -36,6 +36,8 @@ final class ServiceElements {
             String source = endpoint(protocol, destination.address(), destination.port());
             if (destination.method() == ForwardMethod.MASQ) {
                 elements.add(new GuardElement(new GuardSet(GuardSet.Kind.NAT, anyRealPort, ipv4), source));
+                elements.add(new GuardElement(new GuardSet(GuardSet.Kind.NAT_ICMP, true, ipv4),
+                        (ipv4 ? "icmp" : "ipv6-icmp") + " . " + destination.address().getHostAddress()));
             } else if (destination.method() == ForwardMethod.FULLNAT) {
                 GuardSet set = new GuardSet(GuardSet.Kind.FULLNAT, anyRealPort, ipv4);
                 for (InetAddress local : localAddresses) {

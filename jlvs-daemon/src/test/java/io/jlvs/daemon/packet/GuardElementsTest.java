@@ -46,13 +46,14 @@ class GuardElementsTest {
                         table(tcp("10.0.0.1", 0)), List.of("vipany4 tcp . 10.0.0.1")),
                 Arguments.of("an IPv6 service",
                         table(service(key(Protocol.TCP, "2001:db8::1", 443))), List.of("vip6 tcp . 2001:db8:0:0:0:0:0:1 . 443")),
-                Arguments.of("NAT real servers: their replies by source address and port",
+                Arguments.of("NAT real servers: their replies by source address and port, their ICMP errors by address",
                         table(tcp("10.0.0.1", 80, real("10.1.0.1", 8080, ForwardMethod.MASQ),
-                                real("10.1.0.2", 80, ForwardMethod.MASQ))),
-                        List.of("vip4 tcp . 10.0.0.1 . 80", "nat4 tcp . 10.1.0.1 . 8080", "nat4 tcp . 10.1.0.2 . 80")),
+                                real("10.1.0.2", 80, ForwardMethod.MASQ), real("10.1.0.2", 81, ForwardMethod.MASQ))),
+                        List.of("vip4 tcp . 10.0.0.1 . 80", "nat4 tcp . 10.1.0.1 . 8080", "nat4 tcp . 10.1.0.2 . 80",
+                                "nat4 tcp . 10.1.0.2 . 81", "naticmp4 icmp . 10.1.0.1", "naticmp4 icmp . 10.1.0.2")),
                 Arguments.of("a NAT real server of port 0: every port of its address",
                         table(tcp("10.0.0.1", 0, real("10.1.0.1", 0, ForwardMethod.MASQ))),
-                        List.of("vipany4 tcp . 10.0.0.1", "natany4 tcp . 10.1.0.1")),
+                        List.of("vipany4 tcp . 10.0.0.1", "natany4 tcp . 10.1.0.1", "naticmp4 icmp . 10.1.0.1")),
                 Arguments.of("DR, TUN and local real servers: their replies never pass the director",
                         table(tcp("10.0.0.1", 80, real("10.1.0.1", 80, ForwardMethod.DROUTE),
                                 real("10.1.0.2", 80, ForwardMethod.TUNNEL), real("10.1.0.3", 80, ForwardMethod.LOCALNODE))),
@@ -66,11 +67,12 @@ class GuardElementsTest {
                         table(service(key(Protocol.TCP, "2001:db8::1", 80),
                                 real("2001:db8:1::1", 80, ForwardMethod.MASQ), real("2001:db8:1::2", 80, ForwardMethod.FULLNAT))),
                         List.of("vip6 tcp . 2001:db8:0:0:0:0:0:1 . 80", "nat6 tcp . 2001:db8:1:0:0:0:0:1 . 80",
-                                "fullnat6 tcp . 2001:db8:1:0:0:0:0:2 . 80 . 2001:db8:2:0:0:0:0:1")),
+                                "naticmp6 ipv6-icmp . 2001:db8:1:0:0:0:0:1", "fullnat6 tcp . 2001:db8:1:0:0:0:0:2 . 80 . 2001:db8:2:0:0:0:0:1")),
                 Arguments.of("a real server of two services: one element",
                         table(tcp("10.0.0.1", 80, real("10.1.0.1", 80, ForwardMethod.MASQ)),
                                 tcp("10.0.0.2", 80, real("10.1.0.1", 80, ForwardMethod.MASQ))),
-                        List.of("vip4 tcp . 10.0.0.1 . 80", "vip4 tcp . 10.0.0.2 . 80", "nat4 tcp . 10.1.0.1 . 80")),
+                        List.of("vip4 tcp . 10.0.0.1 . 80", "vip4 tcp . 10.0.0.2 . 80", "nat4 tcp . 10.1.0.1 . 80",
+                                "naticmp4 icmp . 10.1.0.1")),
                 Arguments.of("a firewall-mark service: nothing (the mark is set after the ingress hook)",
                         table(service(new ServiceKey.Mark(AddressFamily.INET, 1), real("10.1.0.1", 80, ForwardMethod.MASQ))),
                         List.of()));
@@ -101,7 +103,8 @@ class GuardElementsTest {
         elements.takeChange();
 
         elements.update(second.key(), withoutFirst.withServiceRemoved(second.key()));
-        assertEquals(List.of("vip4 tcp . 10.0.0.2 . 80", "nat4 tcp . 10.1.0.1 . 80"), lines(elements.pendingDeletions()));
+        assertEquals(List.of("vip4 tcp . 10.0.0.2 . 80", "nat4 tcp . 10.1.0.1 . 80", "naticmp4 icmp . 10.1.0.1"),
+                lines(elements.pendingDeletions()));
         assertEquals(List.of(), lines(elements.all()));
     }
 
@@ -124,7 +127,7 @@ class GuardElementsTest {
 
         elements.update(nat.key(), table(tcp("10.0.0.1", 80, real("10.1.0.1", 80, ForwardMethod.DROUTE))));
 
-        assertEquals(List.of("nat4 tcp . 10.1.0.1 . 80"), lines(elements.pendingDeletions()));
+        assertEquals(List.of("nat4 tcp . 10.1.0.1 . 80", "naticmp4 icmp . 10.1.0.1"), lines(elements.pendingDeletions()));
         assertEquals(List.of(), lines(elements.pendingAdditions()));
     }
 

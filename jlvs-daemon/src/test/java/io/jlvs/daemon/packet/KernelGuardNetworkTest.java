@@ -145,6 +145,27 @@ class KernelGuardNetworkTest {
     }
 
     @Test
+    void aNatRealServersIcmpErrorIsNotForwardedWhileItsPingRepliesAre() throws Exception {
+        long start = lab.clientUnreachables();
+        lab.sendUdpFromClient(REAL_SERVER_IP, 9);
+        assertEquals(start + 1, lab.awaitClientUnreachables(start + 1),
+                "without the guard the real server's port unreachable is forwarded to the client");
+
+        try (KernelGuard guard = guard(NAT_SERVICE)) {
+            long before = lab.clientUnreachables();
+            lab.sendUdpFromClient(REAL_SERVER_IP, 9);
+            lab.sendUdpFromClient(VIP, 54);
+            assertEquals(before + 1, lab.awaitClientUnreachables(before + 1), "the director's own answer for VIP:54");
+            lab.sendUdpFromClient(VIP, 54);
+            assertEquals(before + 2, lab.awaitClientUnreachables(before + 2),
+                    "and none from the real server, whose datagram went first");
+            assertEquals(0, lab.network.run(lab.client, "ping", "-c", "1", "-W", "1", REAL_SERVER_IP).exitCode(),
+                    "the real server's echo reply is forwarded");
+            assertTrue(droppedBy("@naticmp4") > 0, lab.nftList("list chain netdev jlvs guard").output());
+        }
+    }
+
+    @Test
     void deletingTheServiceRemovesItsRulesAndCloseTheTable() throws Exception {
         ServiceManager manager = new ServiceManager();
         KernelGuard guard = guard(manager.table());
@@ -158,7 +179,7 @@ class KernelGuardNetworkTest {
             ok(manager.handle(new Command.DelService(tcp(VIP, 80).key())));
 
             assertEquals(REFUSED, lab.connect(lab.client, VIP, 80), "the kernel answers VIP:80 again");
-            for (String set : List.of("vip4", "nat4")) {
+            for (String set : List.of("vip4", "nat4", "naticmp4")) {
                 assertFalse(lab.nftList("list set netdev jlvs " + set).output().contains("elements"), set);
             }
         } finally {

@@ -66,7 +66,8 @@ class KernelGuardTest {
         assertTrue(script.contains("    meta l4proto . ip daddr . th dport @vip4 counter drop"), script);
         assertTrue(script.contains("    meta l4proto . ip saddr . th sport @nat4 fib daddr type != local counter drop"), script);
         assertTrue(script.endsWith("add element netdev jlvs vip4 { tcp . 10.0.0.1 . 80 }\n"
-                + "add element netdev jlvs nat4 { tcp . 10.1.0.1 . 80 }\n"), script);
+                + "add element netdev jlvs nat4 { tcp . 10.1.0.1 . 80 }\n"
+                + "add element netdev jlvs naticmp4 { icmp . 10.1.0.1 }\n"), script);
     }
 
     @Test
@@ -78,9 +79,11 @@ class KernelGuardTest {
         handle(new Command.DelService(tcp("10.0.0.1", 80).key()));
 
         assertEquals(List.of("add element netdev jlvs vip4 { tcp . 10.0.0.1 . 80 }\n",
-                "add element netdev jlvs nat4 { tcp . 10.1.0.1 . 80 }\n",
+                "add element netdev jlvs nat4 { tcp . 10.1.0.1 . 80 }\n"
+                        + "add element netdev jlvs naticmp4 { icmp . 10.1.0.1 }\n",
                 "delete element netdev jlvs vip4 { tcp . 10.0.0.1 . 80 }\n"
-                        + "delete element netdev jlvs nat4 { tcp . 10.1.0.1 . 80 }\n"),
+                        + "delete element netdev jlvs nat4 { tcp . 10.1.0.1 . 80 }\n"
+                        + "delete element netdev jlvs naticmp4 { icmp . 10.1.0.1 }\n"),
                 nft.scripts.subList(1, nft.scripts.size()));
     }
 
@@ -108,6 +111,7 @@ class KernelGuardTest {
 
         assertEquals(List.of("delete element netdev jlvs vip4 { tcp . 10.0.0.1 . 80 }\n"
                         + "delete element netdev jlvs nat4 { tcp . 10.1.0.1 . 80 }\n"
+                        + "delete element netdev jlvs naticmp4 { icmp . 10.1.0.1 }\n"
                         + "add element netdev jlvs vip4 { tcp . 10.0.0.3 . 80 }\n",
                 "delete element netdev jlvs vip4 { tcp . 10.0.0.2 . 80, tcp . 10.0.0.3 . 80 }\n"),
                 nft.scripts.subList(1, nft.scripts.size()));
