@@ -98,27 +98,23 @@ final class DirectorNetwork implements AutoCloseable {
         return network.run(client, "ping", "-c", "1", "-W", "1", vip).exitCode() == 0;
     }
 
-    /** Sends one UDP datagram from the client (bash's /dev/udp). */
-    void sendUdpFromClient(String address, int port) {
+    /**
+     * How many ICMP destination-unreachable messages the client receives for one UDP datagram it
+     * sends (bash's /dev/udp) to an address and port: counted (InDestUnreachs of its
+     * /proc/net/snmp) after a ping of the same address has come back the same way, since a
+     * kernel answers the datagram as it takes it in, before the ping that follows it.
+     */
+    long unreachablesForDatagramTo(String address, int port) {
+        long before = clientUnreachables();
         network.exec(client, "bash", "-c", "echo probe > /dev/udp/" + address + "/" + port);
+        network.exec(client, "ping", "-c", "1", "-W", "1", address);
+        return clientUnreachables() - before;
     }
 
-    /** The ICMP destination-unreachable messages the client has received (InDestUnreachs of its /proc/net/snmp). */
-    long clientUnreachables() {
+    private long clientUnreachables() {
         List<String> icmp = network.exec(client, "cat", "/proc/net/snmp").lines().filter(l -> l.startsWith("Icmp:")).toList();
         List<String> names = List.of(icmp.get(0).split("\\s+"));
         return Long.parseLong(icmp.get(1).split("\\s+")[names.indexOf("InDestUnreachs")]);
-    }
-
-    /** Waits (at most 3 s) until the client has received at least this many unreachables, and returns the count. */
-    long awaitClientUnreachables(long atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + 3_000_000_000L;
-        long count = clientUnreachables();
-        while (count < atLeast && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            count = clientUnreachables();
-        }
-        return count;
     }
 
     /** Both of the director's interfaces. */
