@@ -23,9 +23,10 @@ import java.util.function.Function;
  * Keeps the director's own kernel out of the traffic jlvsd handles in packet mode: an nftables
  * table of jlvsd's own ({@code netdev jlvs}) whose ingress chains on jlvsd's interfaces drop,
  * after jlvsd's AF_PACKET socket has its copy, TCP/UDP/SCTP to a VIP:port of a service (so no
- * RST or port-unreachable from a VIP port without a listener), NAT real servers' replies on their
- * way to a client (so ip_forward does not pass them on untranslated) and FULLNAT real servers'
- * replies to a local address. ARP, ICMP and everything else stay the kernel's.
+ * RST or port-unreachable from a VIP port without a listener), NAT real servers' replies and ICMP
+ * errors on their way to a client (so ip_forward does not pass them on untranslated) and FULLNAT
+ * real servers' replies to a local address. ARP, ping and everything else stay the kernel's. One
+ * packet-mode jlvsd per network namespace: a second would replace the first's table.
  *
  * <p>Kept in step with the service table as a listener: each request's changes are applied as
  * one nft transaction of set elements deleted and added. Installed at start in place of a
@@ -113,15 +114,10 @@ public final class KernelGuard implements ServiceTableListener, AutoCloseable {
             case Command.AddDest c -> changed.add(c.key());
             case Command.EditDest c -> changed.add(c.key());
             case Command.DelDest c -> changed.add(c.key());
-            case Command.Flush c -> flushed = true;
-            case Command.Batch c -> flushed = true; // never reported whole; if it were, look at everything
-            case Command.Zero c -> {
-            }
-            case Command.SetTimeouts c -> {
-            }
-            case Command.StartDaemon c -> {
-            }
-            case Command.StopDaemon c -> {
+            case Command.Flush _ -> flushed = true;
+            case Command.Batch _ -> flushed = true; // never reported whole; if it were, look at everything
+            case Command.Zero _, Command.SetTimeouts _, Command.StartDaemon _, Command.StopDaemon _ -> {
+                // no service changes
             }
         }
     }
@@ -143,30 +139,41 @@ public final class KernelGuard implements ServiceTableListener, AutoCloseable {
         flushed = false;
         latest = null;
         if (inStep) {
-            try {
-                if (elements.changed()) {
-                    nft.apply(GuardScript.change(TABLE, elements.pendingDeletions(), elements.pendingAdditions()));
-                }
-            } catch (IOException e) {
-                // the table is not as the guard left it (a `flush ruleset`, someone's delete): rebuild it
-                inStep = false;
-                LOG.warn("jlvsd's nftables table {} {} did not take a change ({}); installing it again",
-                        GuardScript.FAMILY, TABLE, e.getMessage());
-            }
+            applyChange();
         }
         if (!inStep) {
-            try {
-                nft.apply(GuardScript.install(TABLE, interfaces, elements.all(), comment()));
-                inStep = true;
-                LOG.info("jlvsd's nftables table {} {} is in step with the service table again", GuardScript.FAMILY, TABLE);
-            } catch (IOException e) {
-                // the change is in effect in jlvsd; the next request tries again
-                LOG.error("jlvsd's nftables table {} {} cannot be installed, so the director's own kernel may answer"
-                        + " or forward packets jlvsd handles until a later change installs it: {}",
-                        GuardScript.FAMILY, TABLE, e.getMessage());
-            }
+            reinstall();
         }
         elements.takeChange();
+    }
+
+    /** The elements added and deleted, as one transaction; out of step when the table does not take it. */
+    private void applyChange() {
+        if (!elements.changed()) {
+            return;
+        }
+        try {
+            nft.apply(GuardScript.change(TABLE, elements.pendingDeletions(), elements.pendingAdditions()));
+        } catch (IOException e) {
+            // the table is not as the guard left it (a `flush ruleset`, someone's delete): rebuild it
+            inStep = false;
+            LOG.warn("jlvsd's nftables table {} {} did not take a change ({}); installing it again",
+                    GuardScript.FAMILY, TABLE, e.getMessage());
+        }
+    }
+
+    /** The whole table again, in place of whatever is there. */
+    private void reinstall() {
+        try {
+            nft.apply(GuardScript.install(TABLE, interfaces, elements.all(), comment()));
+            inStep = true;
+            LOG.info("jlvsd's nftables table {} {} is in step with the service table again", GuardScript.FAMILY, TABLE);
+        } catch (IOException e) {
+            // the change is in effect in jlvsd; the next request tries again
+            LOG.error("jlvsd's nftables table {} {} cannot be installed, so the director's own kernel may answer"
+                    + " or forward packets jlvsd handles until a later change installs it: {}",
+                    GuardScript.FAMILY, TABLE, e.getMessage());
+        }
     }
 
     /** Removes the table: the kernel answers everything again. */
