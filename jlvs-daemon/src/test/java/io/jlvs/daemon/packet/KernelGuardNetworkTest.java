@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.jlvs.daemon.packet.DirectorNetwork.CLIENT_IP;
+import static io.jlvs.daemon.packet.DirectorNetwork.DIRECTOR_INNER_IP;
 import static io.jlvs.daemon.packet.DirectorNetwork.REAL_SERVER_IP;
 import static io.jlvs.daemon.packet.DirectorNetwork.REFUSED;
 import static io.jlvs.daemon.packet.DirectorNetwork.TIMED_OUT;
@@ -147,6 +149,22 @@ class KernelGuardNetworkTest {
                     "not with it (and the ping after the datagram got its echo reply through)");
             assertEquals(1, lab.unreachablesForDatagramTo(VIP, 54), "the director's own answers go on");
             assertTrue(droppedBy("@naticmp4") > 0, lab.nftList("list chain netdev jlvs guard").output());
+        }
+    }
+
+    @Test
+    void aFullnatRealServersReplyToALocalAddressIsNotAnsweredWhileItsOtherTrafficIs() throws Exception {
+        ServiceTable fullnat = table(tcp(VIP, 80, real(REAL_SERVER_IP, 80, ForwardMethod.FULLNAT)));
+        assertEquals(REFUSED, lab.connect(lab.realServer, DIRECTOR_INNER_IP, 40000, "--local-port", "80"),
+                "without the guard the director's kernel resets what comes to its local address");
+
+        try (KernelGuard guard = KernelGuard.start(lab.directorNft(), lab.directorInterfaces(), fullnat,
+                service -> List.of(InetAddress.ofLiteral(DIRECTOR_INNER_IP)))) {
+            assertEquals(TIMED_OUT, lab.connect(lab.realServer, DIRECTOR_INNER_IP, 40000, "--local-port", "80"),
+                    "from RIP:80 to the local address: jlvsd's");
+            assertEquals(REFUSED, lab.connect(lab.realServer, DIRECTOR_INNER_IP, 40000, "--local-port", "8080"),
+                    "from another port of the real server: the kernel's");
+            assertTrue(droppedBy("@fullnat4") > 0, lab.nftList("list chain netdev jlvs guard").output());
         }
     }
 
