@@ -66,6 +66,7 @@ public final class KernelGuard implements ServiceTableListener, AutoCloseable {
         for (String name : interfaces) {
             requireInterface(name);
         }
+        // FULLNAT local addresses come with -P (ServiceEntry::localAddresses once the table has them)
         return start(NftCommand.find(), interfaces, table, service -> List.of());
     }
 
