@@ -29,9 +29,7 @@ final class GuardScript {
      */
     static String install(String table, List<String> interfaces, Map<GuardSet, SortedSet<String>> elements,
                           String comment) {
-        StringBuilder script = new StringBuilder();
-        script.append("table ").append(FAMILY).append(' ').append(table).append('\n');
-        script.append("delete table ").append(FAMILY).append(' ').append(table).append('\n');
+        StringBuilder script = new StringBuilder(remove(table));
         script.append("table ").append(FAMILY).append(' ').append(table).append(" {\n");
         script.append("  comment \"").append(comment).append("\"\n");
         for (GuardSet set : GuardSet.ALL) {
