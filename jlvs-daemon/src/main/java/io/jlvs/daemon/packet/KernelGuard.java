@@ -66,14 +66,13 @@ public final class KernelGuard implements ServiceTableListener, AutoCloseable {
         for (String name : interfaces) {
             requireInterface(name);
         }
-        // FULLNAT local addresses come with -P (ServiceEntry::localAddresses once the table has them)
-        return start(NftCommand.find(), interfaces, table, service -> List.of());
+        return start(NftCommand.find(), interfaces, table, ServiceEntry::localAddresses);
     }
 
     /**
      * Installs the guard through an {@link Nft} (another namespace's, in tests).
      *
-     * @param localAddresses a FULLNAT service's local addresses
+     * @param localAddresses a FULLNAT service's local addresses (jlvsd: {@code ServiceEntry::localAddresses})
      */
     public static KernelGuard start(Nft nft, List<String> interfaces, ServiceTable table,
                                     Function<ServiceEntry, List<InetAddress>> localAddresses)
@@ -115,6 +114,8 @@ public final class KernelGuard implements ServiceTableListener, AutoCloseable {
             case Command.AddDest c -> changed.add(c.key());
             case Command.EditDest c -> changed.add(c.key());
             case Command.DelDest c -> changed.add(c.key());
+            case Command.AddLocalAddress c -> changed.add(c.key());
+            case Command.DelLocalAddress c -> changed.add(c.key());
             case Command.Flush _ -> flushed = true;
             case Command.Batch _ -> flushed = true; // never reported whole; if it were, look at everything
             case Command.Zero _, Command.SetTimeouts _, Command.StartDaemon _, Command.StopDaemon _ -> {

@@ -1,5 +1,6 @@
 package io.jlvs.daemon.packet;
 
+import io.jlvs.control.ServiceEntry;
 import io.jlvs.control.ServiceManager;
 import io.jlvs.control.ServiceTable;
 import io.jlvs.control.api.Command;
@@ -154,12 +155,13 @@ class KernelGuardNetworkTest {
 
     @Test
     void aFullnatRealServersReplyToALocalAddressIsNotAnsweredWhileItsOtherTrafficIs() throws Exception {
-        ServiceTable fullnat = table(tcp(VIP, 80, real(REAL_SERVER_IP, 80, ForwardMethod.FULLNAT)));
+        ServiceEntry service = tcp(VIP, 80, real(REAL_SERVER_IP, 80, ForwardMethod.FULLNAT))
+                .withLocalAddressAdded(InetAddress.ofLiteral(DIRECTOR_INNER_IP));
         assertEquals(REFUSED, lab.connect(lab.realServer, DIRECTOR_INNER_IP, 40000, "--local-port", "80"),
                 "without the guard the director's kernel resets what comes to its local address");
 
-        try (KernelGuard guard = KernelGuard.start(lab.directorNft(), lab.directorInterfaces(), fullnat,
-                service -> List.of(InetAddress.ofLiteral(DIRECTOR_INNER_IP)))) {
+        try (KernelGuard guard = KernelGuard.start(lab.directorNft(), lab.directorInterfaces(), table(service),
+                ServiceEntry::localAddresses)) {
             assertEquals(TIMED_OUT, lab.connect(lab.realServer, DIRECTOR_INNER_IP, 40000, "--local-port", "80"),
                     "from RIP:80 to the local address: jlvsd's");
             assertEquals(REFUSED, lab.connect(lab.realServer, DIRECTOR_INNER_IP, 40000, "--local-port", "8080"),

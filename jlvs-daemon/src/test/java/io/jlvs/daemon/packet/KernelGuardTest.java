@@ -1,5 +1,6 @@
 package io.jlvs.daemon.packet;
 
+import io.jlvs.control.ServiceEntry;
 import io.jlvs.control.ServiceManager;
 import io.jlvs.control.ServiceTable;
 import io.jlvs.control.api.Command;
@@ -204,6 +205,20 @@ class KernelGuardTest {
                 () -> KernelGuard.start(List.of("jlvsnosuch0"), ServiceTable.EMPTY));
 
         assertEquals("there is no interface jlvsnosuch0 in this network namespace", e.getMessage());
+    }
+
+    @Test
+    void aLocalAddressAddedOrDeletedChangesTheFullnatElementsOfItsService() throws Exception {
+        handle(new Command.AddService(tcp("10.0.0.1", 80).spec()));
+        handle(new Command.AddDest(tcp("10.0.0.1", 80).key(), real("10.1.0.1", 80, ForwardMethod.FULLNAT)));
+        manager.addListener(KernelGuard.start(nft, List.of("eth0"), manager.table(), ServiceEntry::localAddresses));
+
+        handle(new Command.AddLocalAddress(tcp("10.0.0.1", 80).key(), ip("10.77.1.1")));
+        handle(new Command.DelLocalAddress(tcp("10.0.0.1", 80).key(), ip("10.77.1.1")));
+
+        assertEquals(List.of("add element netdev jlvs fullnat4 { tcp . 10.1.0.1 . 80 . 10.77.1.1 }\n",
+                "delete element netdev jlvs fullnat4 { tcp . 10.1.0.1 . 80 . 10.77.1.1 }\n"),
+                nft.scripts.subList(1, nft.scripts.size()));
     }
 
     @Test
