@@ -7,5 +7,6 @@ module io.jlvs.io.linux {
     requires transitive io.jlvs.packet;
 
     exports io.jlvs.io.linux;
+    exports io.jlvs.io.linux.afpacket;
     exports io.jlvs.io.linux.netlink;
 }

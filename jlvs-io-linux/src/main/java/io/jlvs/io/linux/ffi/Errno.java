@@ -19,6 +19,14 @@ public final class Errno {
     public static final int EINVAL = 22;
     /** EPERM: the operation needs a privilege the process lacks. */
     public static final int EPERM = 1;
+    /** EACCES: permission denied. */
+    public static final int EACCES = 13;
+    /** ENODEV: no such device (an interface name nothing has). */
+    public static final int ENODEV = 19;
+    /** ENOPROTOOPT: the kernel does not know the socket option. */
+    public static final int ENOPROTOOPT = 92;
+    /** EAFNOSUPPORT: the kernel lacks the address family. */
+    public static final int EAFNOSUPPORT = 97;
 
     private Errno() {
     }
