@@ -72,6 +72,8 @@ public final class AfPacketPort implements PacketPort {
     private static final int VLAN_TAG_BYTES = 4;
     private static final int MAC_ADDRESSES_BYTES = 12;
     private static final int TPID_8021Q = 0x8100;
+    /** What a device takes beyond its MTU: the Ethernet header and one VLAN tag. */
+    private static final int ETHERNET_AND_TAG_BYTES = 14 + 4;
     private static final int SOL_SOCKET = 1;
     private static final int EAGAIN = 11;
 
@@ -106,6 +108,7 @@ public final class AfPacketPort implements PacketPort {
     private int unsent;
 
     private long truncatedFrames;
+    private long oversizedFrames;
     private long transmitErrors;
     private int lastTransmitErrno;
     private long socketErrors;
@@ -380,12 +383,24 @@ public final class AfPacketPort implements PacketPort {
         return slot + TRANSMIT_FRAME_OFFSET;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A frame longer than the MTU allows that is not a GSO train is dropped here and counted in
+     * {@link #oversizedFrames()}: the device would drop it, and the kernel retries a frame the
+     * device dropped on every send, so it would block the ring for good.
+     */
     @Override
     public void commit(long claimed, int length, FrameOffload frameOffload) {
         long slot = slotOffset(transmitHead);
         if (claimed != slot + TRANSMIT_FRAME_OFFSET || length < 0 || length > MAX_FRAME_BYTES) {
             throw new IllegalArgumentException("commit of " + length + " bytes at " + claimed
                     + ": not the slot claimed last (" + (slot + TRANSMIT_FRAME_OFFSET) + ") or too long");
+        }
+        if (length > mtu + ETHERNET_AND_TAG_BYTES && (frameOffload == null
+                || frameOffload.gsoType() == FrameOffload.GSO_NONE)) {
+            oversizedFrames++;
+            return;
         }
         writeOffload(slot + Tpacket3Hdr.TX_DATA_OFFSET, frameOffload);
         transmitRing.set(ValueLayout.JAVA_INT, slot + Tpacket3Hdr.LEN, VirtioNetHdr.BYTES + length);
@@ -457,6 +472,11 @@ public final class AfPacketPort implements PacketPort {
     /** Frames skipped because the kernel cut them to fit a block (none with the block sizes allowed). */
     public long truncatedFrames() {
         return truncatedFrames;
+    }
+
+    /** Frames not sent because they were longer than the MTU allows and not GSO trains (see {@link #commit}). */
+    public long oversizedFrames() {
+        return oversizedFrames;
     }
 
     /** Flushes whose sendto failed other than for a full socket buffer. */

@@ -1,0 +1,79 @@
+package io.jlvs.io.linux.afpacket;
+
+import io.jlvs.io.linux.FrameCollector;
+import io.jlvs.io.linux.NetworkNamespace;
+import io.jlvs.io.linux.TestFrames;
+import io.jlvs.io.linux.PacketPortBehaviour;
+import io.jlvs.packet.io.PacketPort;
+import io.jlvs.testkit.Prerequisites;
+import io.jlvs.testkit.Seeds;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The packet port behaviour over AF_PACKET, and what only AF_PACKET ports report. */
+@Tag("root")
+class AfPacketPortTest extends PacketPortBehaviour {
+
+    @BeforeEach
+    void available() {
+        Prerequisites.require(AfPacket.isAvailable(), "AF_PACKET is unavailable: " + AfPacket.unavailabilityCause());
+    }
+
+    @Override
+    protected PacketPort openPort(String namespace, String interfaceName) throws Exception {
+        return NetworkNamespace.call(namespace, () -> AfPacketPort.open(interfaceName));
+    }
+
+    @Test
+    void aPortKnowsItsInterfacesIndexMtuAndAddress() throws Exception {
+        network.exec(nsB, "ip", "link", "set", ifB, "mtu", "1400");
+        try (AfPacketPort b = NetworkNamespace.call(nsB, () -> AfPacketPort.open(ifB))) {
+            assertEquals(1400, b.mtu());
+            assertEquals(ifB, b.name());
+            assertEquals(Integer.parseInt(network.exec(nsB, "cat", "/sys/class/net/" + ifB + "/ifindex").strip()),
+                    b.interfaceIndex());
+            assertArrayEquals(macB, b.macAddress());
+        } finally {
+            network.exec(nsB, "ip", "link", "set", ifB, "mtu", "1500");
+        }
+    }
+
+    @Test
+    void aFrameLongerThanTheMtuIsDroppedAndCountedWithoutBlockingTheRing() throws Exception {
+        RandomGenerator random = Seeds.random(Seeds.seed(8_006));
+        try (AfPacketPort a = NetworkNamespace.call(nsA, () -> AfPacketPort.open(ifA));
+                AfPacketPort b = NetworkNamespace.call(nsB, () -> AfPacketPort.open(ifB))) {
+            byte[] oversized = TestFrames.experimental(macB, macA, 0, a.mtu() + 19, random);
+            byte[] fitting = TestFrames.experimental(macB, macA, 1, a.mtu() + 14, random);
+            assertTrue(a.transmit(MemorySegment.ofArray(oversized), 0, oversized.length, null));
+            assertTrue(a.transmit(MemorySegment.ofArray(fitting), 0, fitting.length, null));
+            assertEquals(1, a.flush(), "only the frame that fits left");
+            assertEquals(1, a.oversizedFrames());
+            List<byte[]> received = new FrameCollector().receive(b, 1, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+            assertEquals(1, received.size());
+            assertArrayEquals(fitting, received.getFirst());
+            assertTrue(a.transmit(MemorySegment.ofArray(fitting), 0, fitting.length, null));
+            assertEquals(1, a.flush(), "the ring goes on");
+            assertEquals(0, a.transmitErrors());
+        }
+    }
+
+    @Test
+    void aMissingInterfaceIsNamed() {
+        NoSuchInterfaceException e = assertThrows(NoSuchInterfaceException.class,
+                () -> NetworkNamespace.call(nsA, () -> AfPacketPort.open(ifB)));
+        assertEquals("no interface named " + ifB, e.getMessage());
+        assertEquals("ioctl(SIOCGIFINDEX, " + ifB + "): No such device (errno 19)", e.getCause().getMessage());
+    }
+}
