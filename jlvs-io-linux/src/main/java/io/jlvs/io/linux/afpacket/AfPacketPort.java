@@ -499,7 +499,7 @@ public final class AfPacketPort implements PacketPort {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment state = Errno.allocateState(call);
             MemorySegment value = call.allocate(AfPacketStatistics.BYTES, 4);
-            MemorySegment length = call.allocate(ValueLayout.JAVA_INT, AfPacketStatistics.BYTES);
+            MemorySegment length = call.allocateFrom(ValueLayout.JAVA_INT, AfPacketStatistics.BYTES);
             if (SocketOptions.getsockopt(state, fd, IfPacket.SOL_PACKET, IfPacket.PACKET_STATISTICS, value, length) != 0) {
                 throw new SystemCallException("getsockopt(PACKET_STATISTICS) on " + name, Errno.get(state));
             }
@@ -512,7 +512,7 @@ public final class AfPacketPort implements PacketPort {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment state = Errno.allocateState(call);
             MemorySegment value = call.allocate(ValueLayout.JAVA_INT);
-            MemorySegment length = call.allocate(ValueLayout.JAVA_INT, Integer.BYTES);
+            MemorySegment length = call.allocateFrom(ValueLayout.JAVA_INT, Integer.BYTES);
             if (SocketOptions.getsockopt(state, fd, IfPacket.SOL_PACKET, IfPacket.PACKET_FANOUT, value, length) != 0) {
                 throw new SystemCallException("getsockopt(PACKET_FANOUT) on " + name, Errno.get(state));
             }

@@ -70,6 +70,34 @@ class AfPacketPortTest extends PacketPortBehaviour {
     }
 
     @Test
+    void theKernelCountsFramesAndTheDropsOfAFullRing() throws Exception {
+        RandomGenerator random = Seeds.random(Seeds.seed(8_007));
+        AfPacketOptions small = new AfPacketOptions(128 << 10, 2, 1, 1);
+        try (AfPacketPort a = NetworkNamespace.call(nsA, () -> AfPacketPort.open(ifA));
+                AfPacketPort b = NetworkNamespace.call(nsB, () -> AfPacketPort.open(ifB, small))) {
+            b.statistics();
+            for (int i = 0; i < 400; i++) {
+                byte[] frame = TestFrames.experimental(macB, macA, i, 1500, random);
+                if (!a.transmit(MemorySegment.ofArray(frame), 0, frame.length, null)) {
+                    a.flush();
+                    Thread.sleep(1);
+                    assertTrue(a.transmit(MemorySegment.ofArray(frame), 0, frame.length, null));
+                }
+            }
+            a.flush();
+            Thread.sleep(200);
+            AfPacketStatistics counted = b.statistics();
+            FrameCollector collector = new FrameCollector();
+            collector.receiveFor(b, TimeUnit.MILLISECONDS.toNanos(300));
+            assertTrue(counted.frames() >= 400, "every frame counted: " + counted);
+            assertTrue(counted.dropped() > 0, "256 KiB of ring cannot hold 600 KB: " + counted);
+            assertTrue(collector.sources().size() >= counted.frames() - counted.dropped(),
+                    "what was not dropped was received: " + collector.sources().size() + ", " + counted);
+            assertEquals(0, b.statistics().dropped(), "cleared on read");
+        }
+    }
+
+    @Test
     void aMissingInterfaceIsNamed() {
         NoSuchInterfaceException e = assertThrows(NoSuchInterfaceException.class,
                 () -> NetworkNamespace.call(nsA, () -> AfPacketPort.open(ifB)));
