@@ -4,6 +4,7 @@ import io.jlvs.io.linux.FrameCollector;
 import io.jlvs.io.linux.NetworkNamespace;
 import io.jlvs.io.linux.TestFrames;
 import io.jlvs.io.linux.PacketPortBehaviour;
+import io.jlvs.packet.io.FrameReceiver;
 import io.jlvs.packet.io.PacketPort;
 import io.jlvs.testkit.Prerequisites;
 import io.jlvs.testkit.Seeds;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -95,6 +99,60 @@ class AfPacketPortTest extends PacketPortBehaviour {
                     "what was not dropped was received: " + collector.sources().size() + ", " + counted);
             assertEquals(0, b.statistics().dropped(), "cleared on read");
         }
+    }
+
+    @Test
+    void transmittingAndReceivingAllocateNothingPerFrame() throws Exception {
+        // Reached reflectively: the test is compiled inside io.jlvs.io.linux, which reads no management module.
+        Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                .invoke(null);
+        Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
+                .getMethod("getThreadAllocatedBytes", long.class);
+        byte[] bytes = TestFrames.experimental(macB, macA, 0, 200, Seeds.random(Seeds.seed(8_008)));
+        try (Arena arena = Arena.ofConfined();
+                AfPacketPort a = NetworkNamespace.call(nsA, () -> AfPacketPort.open(ifA));
+                AfPacketPort b = NetworkNamespace.call(nsB, () -> AfPacketPort.open(ifB))) {
+            MemorySegment frame = arena.allocate(bytes.length);
+            MemorySegment.copy(bytes, 0, frame, ValueLayout.JAVA_BYTE, 0, bytes.length);
+            long[] received = new long[1];
+            FrameReceiver counter = (buffer, offset, length, offload) -> received[0]++;
+            // Until the JIT has compiled the path (the downcalls allocate while interpreted): single frames,
+            // without waiting out the ring's retire timeout.
+            for (int i = 0; i < 20_000; i++) {
+                a.transmit(frame, 0, (int) frame.byteSize(), null);
+                a.flush();
+                b.awaitFrames(1_000L);
+                b.receive(counter, 64);
+            }
+            long threadId = Thread.currentThread().threadId();
+            long before = (Long) allocatedBytes.invoke(threads, threadId);
+            long frames = pingPong(a, b, frame, counter, received, 200);
+            long allocated = (Long) allocatedBytes.invoke(threads, threadId) - before;
+            assertTrue(frames >= 200 * 32, "the frames went through: " + frames);
+            assertTrue(allocated < 1024, allocated + " bytes allocated for " + frames + " frames");
+        }
+    }
+
+    /** rounds of 32 frames out of a, each round received at b; returns how many b received. */
+    private static long pingPong(AfPacketPort a, AfPacketPort b, MemorySegment frame, FrameReceiver counter,
+            long[] received, int rounds) {
+        long start = received[0];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (int round = 0; round < rounds && System.nanoTime() < deadline; round++) {
+            long expected = received[0] + 32;
+            for (int i = 0; i < 32; i++) {
+                while (!a.transmit(frame, 0, (int) frame.byteSize(), null)) {
+                    a.flush();
+                }
+            }
+            a.flush();
+            while (received[0] < expected && System.nanoTime() < deadline) {
+                if (b.awaitFrames(1_000_000L)) {
+                    b.receive(counter, 64);
+                }
+            }
+        }
+        return received[0] - start;
     }
 
     @Test
