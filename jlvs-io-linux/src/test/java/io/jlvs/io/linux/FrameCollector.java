@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Receives from a port into lists (tests allocate freely): the test frames (EtherType
@@ -28,7 +29,12 @@ public final class FrameCollector implements FrameReceiver {
 
     /** Receives until count test frames are in or the deadline passed; returns the test frames. */
     public List<byte[]> receive(PacketPort port, int count, long deadlineNanos) {
-        while (frames.size() < count && System.nanoTime() < deadlineNanos) {
+        return receiveUntil(port, () -> frames.size() >= count, deadlineNanos);
+    }
+
+    /** Receives until done says so or the deadline passed; returns the test frames. */
+    public List<byte[]> receiveUntil(PacketPort port, BooleanSupplier done, long deadlineNanos) {
+        while (!done.getAsBoolean() && System.nanoTime() < deadlineNanos) {
             if (port.awaitFrames(10_000_000L)) {
                 int batch = port.receive(this, 64);
                 if (batch > 0) {
