@@ -14,7 +14,7 @@ public final class LinuxNative {
     /** Architectures with the asm-generic numbering (RLIMIT_NOFILE 7, ...) and 64-bit C longs. */
     private static final Set<String> GENERIC_64_BIT = Set.of("amd64", "x86_64", "aarch64", "riscv64", "ppc64le",
             "s390x", "loongarch64");
-    private static final Throwable UNAVAILABILITY_CAUSE = probe();
+    private static final Availability AVAILABILITY = availability(probe());
 
     private LinuxNative() {
     }
@@ -38,21 +38,23 @@ public final class LinuxNative {
         }
     }
 
+    private static Availability availability(Throwable cause) {
+        return cause == null ? Availability.AVAILABLE
+                : Availability.unavailable("the Linux bindings are unavailable: " + cause, cause);
+    }
+
     /** Whether the bindings work on this machine. */
     public static boolean isAvailable() {
-        return UNAVAILABILITY_CAUSE == null;
+        return AVAILABILITY.isAvailable();
     }
 
     /** Why they do not, or null when they do. */
     public static Throwable unavailabilityCause() {
-        return UNAVAILABILITY_CAUSE;
+        return AVAILABILITY.cause();
     }
 
     /** Throws, naming the cause, unless the bindings work. */
     public static void ensureAvailability() {
-        if (UNAVAILABILITY_CAUSE != null) {
-            throw new UnsupportedOperationException("the Linux bindings are unavailable: " + UNAVAILABILITY_CAUSE,
-                    UNAVAILABILITY_CAUSE);
-        }
+        AVAILABILITY.ensure();
     }
 }

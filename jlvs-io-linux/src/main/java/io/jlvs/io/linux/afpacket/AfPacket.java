@@ -1,5 +1,6 @@
 package io.jlvs.io.linux.afpacket;
 
+import io.jlvs.io.linux.Availability;
 import io.jlvs.io.linux.LinuxNative;
 import io.jlvs.io.linux.SystemCallException;
 import io.jlvs.io.linux.ffi.Errno;
@@ -16,7 +17,7 @@ import java.lang.foreign.MemorySegment;
  * checked when a port is opened on it ({@link NoSuchInterfaceException}).
  */
 public final class AfPacket {
-    private static final Throwable UNAVAILABILITY_CAUSE = probe();
+    private static final Availability AVAILABILITY = availability(probe());
 
     private AfPacket() {
     }
@@ -51,21 +52,23 @@ public final class AfPacket {
         };
     }
 
+    private static Availability availability(Throwable cause) {
+        return cause == null ? Availability.AVAILABLE
+                : Availability.unavailable("AF_PACKET is unavailable: " + cause.getMessage(), cause);
+    }
+
     /** Whether ports can be opened. */
     public static boolean isAvailable() {
-        return UNAVAILABILITY_CAUSE == null;
+        return AVAILABILITY.isAvailable();
     }
 
     /** Why they cannot, or null when they can. */
     public static Throwable unavailabilityCause() {
-        return UNAVAILABILITY_CAUSE;
+        return AVAILABILITY.cause();
     }
 
     /** Throws, naming the cause, unless ports can be opened. */
     public static void ensureAvailability() {
-        if (UNAVAILABILITY_CAUSE != null) {
-            throw new UnsupportedOperationException("AF_PACKET is unavailable: " + UNAVAILABILITY_CAUSE.getMessage(),
-                    UNAVAILABILITY_CAUSE);
-        }
+        AVAILABILITY.ensure();
     }
 }
