@@ -16,6 +16,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -124,12 +125,21 @@ class AfPacketPortTest extends PacketPortBehaviour {
                 b.awaitFrames(1_000L);
                 b.receive(counter, 64);
             }
+            // When the JIT finishes is not ours to know: a window of 3,200 frames without allocation shows
+            // that nothing is allocated per frame (an allocation per frame would show in every window).
             long threadId = Thread.currentThread().threadId();
-            long before = (Long) allocatedBytes.invoke(threads, threadId);
-            long frames = pingPong(a, b, frame, counter, received, 200);
-            long allocated = (Long) allocatedBytes.invoke(threads, threadId) - before;
-            assertTrue(frames >= 200 * 32, "the frames went through: " + frames);
-            assertTrue(allocated < 1024, allocated + " bytes allocated for " + frames + " frames");
+            List<String> windows = new ArrayList<>();
+            for (int window = 0; window < 10; window++) {
+                long before = (Long) allocatedBytes.invoke(threads, threadId);
+                long frames = pingPong(a, b, frame, counter, received, 100);
+                long allocated = (Long) allocatedBytes.invoke(threads, threadId) - before;
+                assertTrue(frames >= 100 * 32, "the frames went through: " + frames);
+                windows.add(allocated + " bytes for " + frames + " frames");
+                if (allocated < 512) {
+                    return;
+                }
+            }
+            throw new AssertionError("every window allocated: " + windows);
         }
     }
 
