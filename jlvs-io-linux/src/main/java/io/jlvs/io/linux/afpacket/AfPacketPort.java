@@ -74,8 +74,6 @@ public final class AfPacketPort implements PacketPort {
     private static final int TPID_8021Q = 0x8100;
     /** What a device takes beyond its MTU: the Ethernet header and one VLAN tag. */
     private static final int ETHERNET_AND_TAG_BYTES = 14 + 4;
-    private static final int SOL_SOCKET = 1;
-    private static final int EAGAIN = 11;
 
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
     private static final ValueLayout.OfShort BIG_ENDIAN_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED
@@ -353,12 +351,15 @@ public final class AfPacketPort implements PacketPort {
                 + TpacketBlockDesc.BLOCK_STATUS) & IfPacket.TP_STATUS_USER) != 0;
     }
 
-    /** Reads SO_ERROR (the interface went down, say), which clears it, so poll does not return at once forever. */
+    /**
+     * Reads SO_ERROR (the interface went down, say), which clears it, so poll does not return at
+     * once forever. The timespec poll no longer needs holds the value (at 0) and its length (at 8).
+     */
     private void clearSocketError() {
         MemorySegment value = pollTimeout;
         MemorySegment length = pollTimeout.asSlice(8);
         length.set(ValueLayout.JAVA_INT, 0, Integer.BYTES);
-        if (SocketOptions.getsockopt(callState, fd, SOL_SOCKET, SocketOptions.SO_ERROR, value, length) == 0
+        if (SocketOptions.getsockopt(callState, fd, SocketCalls.SOL_SOCKET, SocketOptions.SO_ERROR, value, length) == 0
                 && value.get(ValueLayout.JAVA_INT, 0) != 0) {
             socketErrors++;
         }
@@ -448,7 +449,7 @@ public final class AfPacketPort implements PacketPort {
         }
         if (SocketCalls.sendto(callState, fd, MemorySegment.NULL, 0, IfPacket.MSG_DONTWAIT, MemorySegment.NULL, 0) < 0) {
             int errno = Errno.get(callState);
-            if (errno != EAGAIN) {
+            if (errno != Errno.EAGAIN) {
                 transmitErrors++;
                 lastTransmitErrno = errno;
             }

@@ -19,6 +19,8 @@ public final class Errno {
     public static final int EINVAL = 22;
     /** EPERM: the operation needs a privilege the process lacks. */
     public static final int EPERM = 1;
+    /** EAGAIN: nothing can be done now without waiting (a full socket buffer). */
+    public static final int EAGAIN = 11;
     /** EACCES: permission denied. */
     public static final int EACCES = 13;
     /** ENODEV: no such device (an interface name nothing has). */
