@@ -166,6 +166,29 @@ class AfPacketPortTest extends PacketPortBehaviour {
     }
 
     @Test
+    void whileTheLinkIsDownFramesWaitAndTheErrorIsCountedThenTheyLeave() throws Exception {
+        byte[] frame = TestFrames.experimental(macB, macA, 0, 100, Seeds.random(Seeds.seed(8_009)));
+        try (AfPacketPort a = NetworkNamespace.call(nsA, () -> AfPacketPort.open(ifA));
+                AfPacketPort b = NetworkNamespace.call(nsB, () -> AfPacketPort.open(ifB))) {
+            network.exec(nsA, "ip", "link", "set", ifA, "down");
+            try {
+                a.awaitFrames(TimeUnit.MILLISECONDS.toNanos(100));
+                assertEquals(1, a.socketErrors(), "the kernel's ENETDOWN on the socket was read and cleared");
+                assertTrue(a.transmit(MemorySegment.ofArray(frame), 0, frame.length, null));
+                assertEquals(0, a.flush(), "nothing leaves a link that is down");
+                assertEquals(1, a.transmitErrors());
+                assertEquals(100, a.lastTransmitErrno(), "ENETDOWN");
+            } finally {
+                network.exec(nsA, "ip", "link", "set", ifA, "up");
+            }
+            assertEquals(1, a.flush(), "the frame that waited leaves once the link is up");
+            List<byte[]> received = new FrameCollector().receive(b, 1, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+            assertEquals(1, received.size());
+            assertArrayEquals(frame, received.getFirst());
+        }
+    }
+
+    @Test
     void aMissingInterfaceIsNamed() {
         NoSuchInterfaceException e = assertThrows(NoSuchInterfaceException.class,
                 () -> NetworkNamespace.call(nsA, () -> AfPacketPort.open(ifB)));
