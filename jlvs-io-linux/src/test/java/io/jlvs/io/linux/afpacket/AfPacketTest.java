@@ -2,10 +2,13 @@ package io.jlvs.io.linux.afpacket;
 
 import io.jlvs.io.linux.LinuxNative;
 import io.jlvs.io.linux.ffi.Errno;
+import io.jlvs.testkit.Prerequisites;
 import io.jlvs.testkit.TestNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,6 +28,23 @@ class AfPacketTest {
             UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
                     () -> AfPacketPort.open("lo"));
             assertTrue(e.getMessage().startsWith("AF_PACKET is unavailable: "), e.getMessage());
+        }
+    }
+
+    @Test
+    void withoutCapNetRawTheProbeSaysWhatIsNeeded() throws Exception {
+        Prerequisites.require(TestNetwork.isRoot(), "dropping CAP_NET_RAW from a child needs root to have it");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process child = new ProcessBuilder("setpriv", "--bounding-set", "-net_raw", "--inh-caps", "-net_raw", java,
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                AfPacketProbe.class.getName()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            String output = new String(child.getInputStream().readAllBytes()).strip();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the probe finished");
+            assertEquals("AF_PACKET needs root or CAP_NET_RAW (socket(AF_PACKET, SOCK_RAW): Operation not permitted"
+                    + " (errno 1))", output);
+        } finally {
+            child.destroyForcibly();
         }
     }
 
