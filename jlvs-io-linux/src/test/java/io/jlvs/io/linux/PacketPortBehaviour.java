@@ -133,6 +133,44 @@ public abstract class PacketPortBehaviour {
     }
 
     @Test
+    void aFrameWhoseReceiverThrewIsNotHandedOnAgain() throws Exception {
+        RandomGenerator random = Seeds.random(Seeds.seed(8_010));
+        List<byte[]> sent = new ArrayList<>();
+        try (PacketPort a = openPort(nsA, ifA); PacketPort b = openPort(nsB, ifB)) {
+            for (int i = 0; i < 3; i++) {
+                sent.add(TestFrames.experimental(macB, macA, i, 100, random));
+            }
+            // The first frame alone, so that it is likely the last of what b receives at once.
+            assertTrue(a.transmit(java.lang.foreign.MemorySegment.ofArray(sent.getFirst()), 0, 100, null));
+            assertEquals(1, a.flush());
+            long deadline = System.nanoTime() + TIMEOUT;
+            boolean[] thrown = new boolean[1];
+            while (!thrown[0] && System.nanoTime() < deadline) {
+                b.awaitFrames(10_000_000L);
+                try {
+                    b.receive((buffer, offset, length, offload) -> {
+                        if (TestFrames.isExperimental(buffer, offset, length)) {
+                            thrown[0] = true;
+                            throw new IllegalStateException("the receiver failed");
+                        }
+                    }, 64);
+                } catch (IllegalStateException expected) {
+                    // the first test frame's receiver failed
+                }
+            }
+            assertTrue(thrown[0], "the first frame arrived");
+            for (int i = 1; i < 3; i++) {
+                assertTrue(a.transmit(java.lang.foreign.MemorySegment.ofArray(sent.get(i)), 0, 100, null));
+            }
+            assertEquals(2, a.flush());
+            List<byte[]> rest = new FrameCollector().receive(b, 2, deadline);
+            assertEquals(2, rest.size());
+            assertArrayEquals(sent.get(1), rest.get(0), "the next frame, not the one whose receiver threw");
+            assertArrayEquals(sent.get(2), rest.get(1));
+        }
+    }
+
+    @Test
     void aFullTransmitRingRefusesAClaimUntilTheBatchIsSent() throws Exception {
         RandomGenerator random = Seeds.random(Seeds.seed(8_003));
         try (PacketPort a = openPort(nsA, ifA); PacketPort b = openPort(nsB, ifB)) {

@@ -239,18 +239,20 @@ public final class AfPacketPort implements PacketPort {
     public int receive(FrameReceiver receiver, int max) {
         int count = 0;
         while (count < max) {
-            if (framesLeftInBlock <= 0 && !openReadyBlock()) {
+            if (framesLeftInBlock == 0) {
+                releaseBlock();
+            }
+            if (framesLeftInBlock < 0 && !openReadyBlock()) {
                 break;
             }
             long header = nextFrame;
             nextFrame = header + receiveRing.get(ValueLayout.JAVA_INT, header + Tpacket3Hdr.NEXT_OFFSET);
-            if (--framesLeftInBlock == 0) {
-                // The kernel may refill the block only once the frame is handed on: release after.
-                count += deliver(header, receiver);
-                releaseBlock();
-            } else {
-                count += deliver(header, receiver);
-            }
+            framesLeftInBlock--;
+            count += deliver(header, receiver);
+        }
+        // Give a finished block back now rather than at the next call, so the kernel can fill it.
+        if (framesLeftInBlock == 0) {
+            releaseBlock();
         }
         return count;
     }
