@@ -8,7 +8,7 @@ import java.io.IOException;
 public final class SystemCallException extends IOException {
     private final int errno;
 
-    SystemCallException(String call, int errno) {
+    public SystemCallException(String call, int errno) {
         super(call + ": " + Errno.describe(errno) + " (errno " + errno + ")");
         this.errno = errno;
     }

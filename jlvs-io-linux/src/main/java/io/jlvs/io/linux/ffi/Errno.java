@@ -19,6 +19,8 @@ public final class Errno {
     public static final int EINVAL = 22;
     /** EPERM: the operation needs a privilege the process lacks. */
     public static final int EPERM = 1;
+    /** EINTR: a signal interrupted the call before it did anything; calling again is right. */
+    public static final int EINTR = 4;
 
     private Errno() {
     }

@@ -26,6 +26,7 @@ public final class Poll {
     public static final long POLLFD_SIZE = 8;
     private static final long FD_OFFSET = 0;
     private static final long EVENTS_OFFSET = 4;
+    private static final long REVENTS_OFFSET = 6;
 
     private static final MethodHandle POLL = Libc.downcallCapturingErrno("poll",
             FunctionDescriptor.of(Libc.C_INT, Libc.C_POINTER, Libc.C_LONG, Libc.C_INT));
@@ -39,6 +40,22 @@ public final class Poll {
         pollfd.set(ValueLayout.JAVA_INT, FD_OFFSET, fd);
         pollfd.set(ValueLayout.JAVA_SHORT, EVENTS_OFFSET, events);
         return pollfd;
+    }
+
+    /** An array of count zeroed pollfd structs, to fill with {@link #set}. */
+    public static MemorySegment allocatePollfds(Arena arena, int count) {
+        return arena.allocate(POLLFD_SIZE * count, Integer.BYTES);
+    }
+
+    /** Sets pollfd i of an array to wait for the events on the descriptor. */
+    public static void set(MemorySegment pollfds, int i, int fd, short events) {
+        pollfds.set(ValueLayout.JAVA_INT, i * POLLFD_SIZE + FD_OFFSET, fd);
+        pollfds.set(ValueLayout.JAVA_SHORT, i * POLLFD_SIZE + EVENTS_OFFSET, events);
+    }
+
+    /** The events that occurred on pollfd i of an array at the last call. */
+    public static short revents(MemorySegment pollfds, int i) {
+        return pollfds.get(ValueLayout.JAVA_SHORT, i * POLLFD_SIZE + REVENTS_OFFSET);
     }
 
     public static int poll(MemorySegment callState, MemorySegment fds, long count, int timeoutMillis) {
