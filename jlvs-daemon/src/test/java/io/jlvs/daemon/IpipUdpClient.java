@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * A child-process main for namespace tests, playing client and director at once: binds UDP
  * CLIENT:CPORT, sends one datagram CLIENT:CPORT -> VIP:VPORT wrapped in IPIP to RIP (as LVS's
  * tunnel method sends it; the kernel puts the outer header on), and prints the answer as
- * "answer from ADDRESS:PORT: PAYLOAD", or "no answer" after 10 s.
+ * "answer from ADDRESS:PORT: PAYLOAD", or "no answer" after SECONDS.
  */
 public final class IpipUdpClient {
     private IpipUdpClient() {
@@ -28,6 +28,7 @@ public final class IpipUdpClient {
         int vipPort = Integer.parseInt(args[3]);
         InetAddress rip = InetAddress.ofLiteral(args[4]);
         byte[] payload = args[5].getBytes(StandardCharsets.US_ASCII);
+        long timeoutNanos = Long.parseLong(args[6]) * 1_000_000_000L;
         try (DatagramChannel channel = DatagramChannel.open();
              RawIpSocket tunnel = RawIpSocket.open(RawIpSocket.Family.IPV4, RawIpSocket.IPIP);
              Arena arena = Arena.ofConfined()) {
@@ -38,7 +39,7 @@ public final class IpipUdpClient {
             tunnel.send(segment, 0, inner.length, rip);
             channel.configureBlocking(false);
             ByteBuffer answer = ByteBuffer.allocate(2048);
-            long deadline = System.nanoTime() + 10_000_000_000L;
+            long deadline = System.nanoTime() + timeoutNanos;
             while (System.nanoTime() < deadline) {
                 SocketAddress from = channel.receive(answer);
                 if (from != null) {

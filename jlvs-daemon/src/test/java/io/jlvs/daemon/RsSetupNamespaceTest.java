@@ -118,7 +118,7 @@ class RsSetupNamespaceTest {
                 Process echo = network.start(rs, testMain(UdpEchoServer.class, VIP, "7777"));
                 awaitLine(echo, "listening");
                 String answer = network.exec(dir, testMain(IpipUdpClient.class, "192.0.2.10", "5555", VIP, "7777",
-                        "10.77.0.2", "hello-through-the-tunnel"));
+                        "10.77.0.2", "hello-through-the-tunnel", "10"));
                 assertTrue(answer.contains("answer from " + VIP + ":7777: echo: hello-through-the-tunnel"), answer);
 
                 TestNetwork.Result status = network.run(rs, rsSetup("tun", "--vip", VIP, "status"));
@@ -130,7 +130,7 @@ class RsSetupNamespaceTest {
                 assertEquals("1", sysctl(network, rs, "net/ipv4/conf/all/rp_filter"));
                 assertFalse(network.exec(rs, "ip", "-o", "addr", "show", "dev", "lo").contains(VIP));
                 String after = network.exec(dir, testMain(IpipUdpClient.class, "192.0.2.10", "5556", VIP, "7777",
-                        "10.77.0.2", "after-stop"));
+                        "10.77.0.2", "after-stop", "2"));
                 assertTrue(after.contains("no answer"), after);
             } finally {
                 killLeftDecapsulator();
