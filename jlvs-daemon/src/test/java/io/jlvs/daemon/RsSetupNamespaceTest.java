@@ -96,6 +96,23 @@ class RsSetupNamespaceTest {
     }
 
     @Test
+    void withoutRootsCapabilitiesStartIsRefusedAndChangesNothing() {
+        try (TestNetwork network = TestNetwork.open()) {
+            String rs = network.namespace("rs");
+            List<String> command = new ArrayList<>(List.of("setpriv", "--inh-caps=-all", "--bounding-set=-all", "--"));
+            command.addAll(List.of(rsSetup("dr", "--vip", VIP, "start")));
+
+            TestNetwork.Result start = network.run(rs, command.toArray(String[]::new));
+
+            assertEquals(1, start.exitCode(), start.output());
+            assertTrue(start.output().contains("jlvs rs-setup: start needs root (CAP_NET_ADMIN and CAP_NET_RAW: it changes"
+                    + " addresses and kernel settings); run it as root (sudo jlvs rs-setup ...)"), start.output());
+            assertEquals("0", sysctl(network, rs, "net/ipv4/conf/all/arp_ignore"));
+            assertFalse(network.exec(rs, "ip", "-o", "addr", "show", "dev", "lo").contains(VIP));
+        }
+    }
+
+    @Test
     void tunWithoutIpipUnwrapsTheDirectorsPacketForTheListenerOnTheVipWhichAnswersTheClientDirectly()
             throws IOException {
         try (TestNetwork network = TestNetwork.open()) {

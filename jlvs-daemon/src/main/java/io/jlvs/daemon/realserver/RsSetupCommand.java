@@ -49,8 +49,8 @@ public final class RsSetupCommand implements Callable<Integer> {
             }
             List<InetAddress> vips = VipArguments.parseAll(vipTexts);
             if (!action.equals("status") && !isRoot()) {
-                System.err.println("jlvs rs-setup: " + action + " needs root (it changes addresses and kernel"
-                        + " settings); run it as root (sudo jlvs rs-setup ...)");
+                System.err.println("jlvs rs-setup: " + action + " needs root (CAP_NET_ADMIN and CAP_NET_RAW: it"
+                        + " changes addresses and kernel settings); run it as root (sudo jlvs rs-setup ...)");
                 return 1;
             }
             RealServerSetup setup = new RealServerSetup(
@@ -70,11 +70,15 @@ public final class RsSetupCommand implements Callable<Integer> {
         }
     }
 
-    /** Whether the effective user is root (the second field of /proc/self/status's Uid line). */
+    /** CAP_NET_ADMIN (addresses, links, sysctls under net) and CAP_NET_RAW (the decapsulator's raw sockets). */
+    private static final long NETWORK_CAPABILITIES = (1L << 12) | (1L << 13);
+
+    /** Whether this process has root's network capabilities (CapEff in /proc/self/status). */
     private static boolean isRoot() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
-            if (line.startsWith("Uid:")) {
-                return line.split("\\s+")[2].equals("0");
+            if (line.startsWith("CapEff:")) {
+                long effective = Long.parseUnsignedLong(line.substring("CapEff:".length()).strip(), 16);
+                return (effective & NETWORK_CAPABILITIES) == NETWORK_CAPABILITIES;
             }
         }
         return false;
