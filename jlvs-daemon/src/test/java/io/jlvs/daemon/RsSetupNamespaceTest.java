@@ -113,35 +113,45 @@ class RsSetupNamespaceTest {
     }
 
     @Test
-    void tunWithoutIpipUnwrapsTheDirectorsPacketForTheListenerOnTheVipWhichAnswersTheClientDirectly()
+    void tunWithoutIpipUnwrapsTheDirectorsPacketsForTheListenersOnTheVipsWhichAnswerTheClientDirectly()
             throws IOException {
         try (TestNetwork network = TestNetwork.open()) {
             String dir = network.namespace("dir");
             String rs = network.namespace("rs");
-            network.veth(dir, network.prefix() + "d", rs, network.prefix() + "r");
-            network.exec(dir, "ip", "addr", "add", "10.77.0.1/24", "dev", network.prefix() + "d");
+            String dirEnd = network.prefix() + "d";
+            String rsEnd = network.prefix() + "r";
+            network.veth(dir, dirEnd, rs, rsEnd);
+            network.exec(dir, "ip", "addr", "add", "10.77.0.1/24", "dev", dirEnd);
+            network.exec(dir, "ip", "addr", "add", "fd77::1/64", "dev", dirEnd, "nodad");
             network.exec(dir, "ip", "addr", "add", "192.0.2.10/32", "dev", "lo");
-            network.exec(rs, "ip", "addr", "add", "10.77.0.2/24", "dev", network.prefix() + "r");
+            network.exec(dir, "ip", "addr", "add", "2001:db8:c::10/128", "dev", "lo");
+            network.exec(rs, "ip", "addr", "add", "10.77.0.2/24", "dev", rsEnd);
+            network.exec(rs, "ip", "addr", "add", "fd77::2/64", "dev", rsEnd, "nodad");
             network.exec(rs, "ip", "route", "add", "192.0.2.0/24", "via", "10.77.0.1");
+            network.exec(rs, "ip", "route", "add", "2001:db8:c::/64", "via", "fd77::1");
             // The strict reverse-path filter a distribution sets, which the unwrapped packets must get past.
             sysctl(network, rs, "net/ipv4/conf/all/rp_filter", "1");
             try {
-                TestNetwork.Result start = network.run(rs, rsSetup("tun", "--vip", VIP, "start"));
+                TestNetwork.Result start = network.run(rs, rsSetup("tun", "--vip", VIP, "--vip", VIP6, "start"));
                 assertEquals(0, start.exitCode(), start.output());
                 assertTrue(start.output().contains("started the decapsulator"), start.output());
                 assertTrue(network.exec(rs, "ip", "-o", "link", "show", "jlvstun0").contains(",UP"));
                 assertEquals("0", sysctl(network, rs, "net/ipv4/conf/all/rp_filter"));
 
-                Process echo = network.start(rs, testMain(UdpEchoServer.class, VIP, "7777"));
-                awaitLine(echo, "listening");
+                awaitLine(network.start(rs, testMain(UdpEchoServer.class, VIP, "7777")), "listening");
+                awaitLine(network.start(rs, testMain(UdpEchoServer.class, VIP6, "7777")), "listening");
                 String answer = network.exec(dir, testMain(IpipUdpClient.class, "192.0.2.10", "5555", VIP, "7777",
                         "10.77.0.2", "hello-through-the-tunnel", "10"));
                 assertTrue(answer.contains("answer from " + VIP + ":7777: echo: hello-through-the-tunnel"), answer);
+                String answer6 = network.exec(dir, testMain(IpipUdpClient.class, "2001:db8:c::10", "5555", VIP6,
+                        "7777", "fd77::2", "hello-through-the-ipv6-tunnel", "10"));
+                assertTrue(answer6.contains("answer from " + VIP6 + ":7777: echo: hello-through-the-ipv6-tunnel"),
+                        answer6);
 
-                TestNetwork.Result status = network.run(rs, rsSetup("tun", "--vip", VIP, "status"));
+                TestNetwork.Result status = network.run(rs, rsSetup("tun", "--vip", VIP, "--vip", VIP6, "status"));
                 assertEquals(0, status.exitCode(), status.output());
 
-                TestNetwork.Result stop = network.run(rs, rsSetup("tun", "--vip", VIP, "stop"));
+                TestNetwork.Result stop = network.run(rs, rsSetup("tun", "--vip", VIP, "--vip", VIP6, "stop"));
                 assertEquals(0, stop.exitCode(), stop.output());
                 assertEquals(1, network.run(rs, "ip", "link", "show", "jlvstun0").exitCode(), "jlvstun0 is gone");
                 assertEquals("1", sysctl(network, rs, "net/ipv4/conf/all/rp_filter"));
