@@ -21,6 +21,7 @@ final class Decapsulator implements AutoCloseable {
     private static final int BUFFER_SIZE = 65_536;
     /** Room for bursts while the thread is descheduled. */
     private static final int RECEIVE_BUFFER = 4 << 20;
+    private static final int MAX_IPV4_HEADER = 60;
 
     private final TunDevice device;
     private final Decapsulation decapsulation;
@@ -30,7 +31,10 @@ final class Decapsulator implements AutoCloseable {
     private final int[] protocols;
     private final Arena arena = Arena.ofConfined();
     private final MemorySegment buffer = arena.allocate(BUFFER_SIZE, 8);
+    /** The buffer from each offset an inner packet can start at (an IPv4 header has at most 60 bytes). */
+    private final MemorySegment[] from = new MemorySegment[MAX_IPV4_HEADER + 1];
     private final ReadinessPoll poll;
+    private long passed;
 
     /**
      * Opens the raw sockets the VIPs need: IPv4 VIPs come in IPIP over IPv4, IPv6 VIPs in
@@ -39,6 +43,9 @@ final class Decapsulator implements AutoCloseable {
     Decapsulator(TunDevice device, VipSet vips) throws SystemCallException {
         this.device = device;
         this.decapsulation = new Decapsulation(vips);
+        for (int offset = 0; offset < from.length; offset++) {
+            from[offset] = buffer.asSlice(offset);
+        }
         try {
             if (vips.hasIpv4()) {
                 open(RawIpSocket.Family.IPV4, RawIpSocket.IPIP);
@@ -71,15 +78,29 @@ final class Decapsulator implements AutoCloseable {
 
     /** Passes packets on until the process ends (or a call fails). */
     void run() throws SystemCallException {
-        int count = sockets.size();
         while (true) {
-            poll.await(-1);
-            for (int s = 0; s < count; s++) {
-                if (poll.readable(s)) {
-                    passOn(s);
-                }
+            passOnReady(-1);
+        }
+    }
+
+    /**
+     * Waits up to timeoutMillis (-1: without limit) for packets, and passes on one from each socket
+     * that has one.
+     *
+     * @return how many packets were received
+     */
+    int passOnReady(int timeoutMillis) throws SystemCallException {
+        if (poll.await(timeoutMillis) == 0) {
+            return 0;
+        }
+        int received = 0;
+        for (int s = 0; s < sockets.size(); s++) {
+            if (poll.readable(s)) {
+                passOn(s);
+                received++;
             }
         }
+        return received;
     }
 
     /** Receives one packet from socket s and writes its inner packet to the device. */
@@ -87,9 +108,24 @@ final class Decapsulator implements AutoCloseable {
         int length = sockets.get(s).receive(buffer);
         long inner = outerIpv4[s] ? decapsulation.innerOfIpv4(buffer, length)
                 : decapsulation.innerOfIpv6Payload(buffer, length, protocols[s]);
-        if (inner >= 0 && !device.write(buffer, inner, (int) (length - inner))) {
+        if (inner < 0) {
+            return;
+        }
+        if (device.write(from[(int) inner], (int) (length - inner))) {
+            passed++;
+        } else {
             decapsulation.refusedByDevice();
         }
+    }
+
+    /** How many inner packets were written to the device. */
+    long passed() {
+        return passed;
+    }
+
+    /** How many packets were dropped for reason. */
+    long drops(Decapsulation.Drop reason) {
+        return decapsulation.drops(reason);
     }
 
     @Override

@@ -34,6 +34,8 @@ public final class IpSockets {
     public static final int SOL_SOCKET = 1;
     /** SO_RCVBUF: the receive buffer's size. */
     public static final int SO_RCVBUF = 8;
+    /** SO_RCVBUFFORCE: the receive buffer's size past net.core.rmem_max (CAP_NET_ADMIN). */
+    public static final int SO_RCVBUFFORCE = 33;
 
     private static final MethodHandle SOCKET = Libc.downcallCapturingErrno("socket",
             FunctionDescriptor.of(Libc.C_INT, Libc.C_INT, Libc.C_INT, Libc.C_INT));

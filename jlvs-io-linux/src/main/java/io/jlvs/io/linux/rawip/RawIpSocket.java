@@ -64,9 +64,20 @@ public final class RawIpSocket implements AutoCloseable {
         }
     }
 
-    /** Sets SO_RCVBUF (the kernel doubles it, within net.core.rmem_max). */
+    /**
+     * Sets the receive buffer's size: SO_RCVBUFFORCE, past net.core.rmem_max, with CAP_NET_ADMIN;
+     * else SO_RCVBUF, which the kernel caps at rmem_max. (The kernel doubles either, for its
+     * bookkeeping.)
+     */
     public void receiveBufferSize(int bytes) throws SystemCallException {
-        setIntOption(IpSockets.SOL_SOCKET, IpSockets.SO_RCVBUF, bytes, "SO_RCVBUF");
+        try {
+            setIntOption(IpSockets.SOL_SOCKET, IpSockets.SO_RCVBUFFORCE, bytes, "SO_RCVBUFFORCE");
+        } catch (SystemCallException e) {
+            if (e.errno() != Errno.EPERM) {
+                throw e;
+            }
+            setIntOption(IpSockets.SOL_SOCKET, IpSockets.SO_RCVBUF, bytes, "SO_RCVBUF");
+        }
     }
 
     /** IP_HDRINCL on an AF_INET socket: each packet sent is whole, its IPv4 header included. */

@@ -69,15 +69,18 @@ public final class TunDevice implements AutoCloseable {
     }
 
     /**
-     * Hands the IP packet at buffer[offset, offset + length) to the kernel as received on this
-     * device.
+     * Hands the IP packet of length bytes at the start of packet to the kernel as received on this
+     * device (packet may be longer: a slice made once, so that nothing is allocated per packet).
      *
      * @return false when the kernel refused it for its content (EINVAL: not an IP packet, or a
      *     length the device does not take); the packet is then dropped
      */
-    public boolean write(MemorySegment buffer, long offset, int length) throws SystemCallException {
+    public boolean write(MemorySegment packet, int length) throws SystemCallException {
+        if (length > packet.byteSize()) {
+            throw new IndexOutOfBoundsException("a packet of " + length + " bytes in a segment of " + packet.byteSize());
+        }
         while (true) {
-            long written = Unistd.write(descriptor.callState(), descriptor.fd(), buffer.asSlice(offset, length), length);
+            long written = Unistd.write(descriptor.callState(), descriptor.fd(), packet, length);
             if (written >= 0) {
                 return true;
             }
