@@ -79,30 +79,23 @@ final class Decapsulation {
     }
 
     private long inner(MemorySegment buffer, int offset, int length, int protocol) {
+        boolean ipv4 = protocol == PROTOCOL_IPIP;
+        if (!ipv4 && protocol != PROTOCOL_IPV6) {
+            return drop(Drop.NOT_A_TUNNEL_PACKET);
+        }
         int innerLength = length - offset;
         if (innerLength < 1) {
             return drop(Drop.TRUNCATED);
         }
-        int version = (buffer.get(BYTE, offset) & 0xff) >>> 4;
-        if (protocol == PROTOCOL_IPIP) {
-            if (version != 4) {
-                return drop(Drop.INNER_VERSION_MISMATCH);
-            }
-            if (innerLength < IPV4_MIN_HEADER) {
-                return drop(Drop.TRUNCATED);
-            }
-            return vips.containsIpv4(buffer, offset + IPV4_DESTINATION_OFFSET) ? offset : drop(Drop.NOT_FOR_A_VIP);
+        if ((buffer.get(BYTE, offset) & 0xff) >>> 4 != (ipv4 ? 4 : 6)) {
+            return drop(Drop.INNER_VERSION_MISMATCH);
         }
-        if (protocol == PROTOCOL_IPV6) {
-            if (version != 6) {
-                return drop(Drop.INNER_VERSION_MISMATCH);
-            }
-            if (innerLength < IPV6_HEADER) {
-                return drop(Drop.TRUNCATED);
-            }
-            return vips.containsIpv6(buffer, offset + IPV6_DESTINATION_OFFSET) ? offset : drop(Drop.NOT_FOR_A_VIP);
+        if (innerLength < (ipv4 ? IPV4_MIN_HEADER : IPV6_HEADER)) {
+            return drop(Drop.TRUNCATED);
         }
-        return drop(Drop.NOT_A_TUNNEL_PACKET);
+        boolean forVip = ipv4 ? vips.containsIpv4(buffer, offset + IPV4_DESTINATION_OFFSET)
+                : vips.containsIpv6(buffer, offset + IPV6_DESTINATION_OFFSET);
+        return forVip ? offset : drop(Drop.NOT_FOR_A_VIP);
     }
 
     /** Counts a packet the TUN device refused. */
