@@ -6,15 +6,22 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
- * ioctl(2) of &lt;sys/ioctl.h&gt; with a pointer argument:
- * {@code int ioctl(int fd, unsigned long request, ...)}, the pointer bound as the first variadic
- * argument, returning 0 (or a request's value) or -1 with errno. The binding takes a call-state
- * segment first (see {@link Libc#downcallCapturingErrno}).
+ * ioctl(2) of &lt;sys/ioctl.h&gt; with a pointer argument, as the interface requests of
+ * &lt;linux/sockios.h&gt; take one (a struct ifreq, see {@link Ifreq}):
+ * {@code int ioctl(int fd, unsigned long request, ...)}, -1 with errno on failure.
  */
 public final class Ioctl {
+    /** SIOCGIFINDEX: the interface's index into ifr_ifindex. */
+    public static final long SIOCGIFINDEX = 0x8933;
+    /** SIOCGIFMTU: the interface's MTU into ifr_mtu. */
+    public static final long SIOCGIFMTU = 0x8921;
+    /** SIOCGIFHWADDR: the interface's hardware address into ifr_hwaddr. */
+    public static final long SIOCGIFHWADDR = 0x8927;
+
+    /** ioctl is variadic: the pointer is its first variadic argument. */
     private static final MethodHandle IOCTL = Linker.nativeLinker().downcallHandle(Libc.symbol("ioctl"),
             FunctionDescriptor.of(Libc.C_INT, Libc.C_INT, Libc.C_LONG, Libc.C_POINTER),
-            Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(2));
+            Linker.Option.firstVariadicArg(2), Linker.Option.captureCallState("errno"));
 
     private Ioctl() {
     }

@@ -6,7 +6,6 @@ import io.jlvs.io.linux.SystemCallException;
 import io.jlvs.io.linux.ffi.Errno;
 import io.jlvs.io.linux.ffi.Fcntl;
 import io.jlvs.io.linux.ffi.IfTun;
-import io.jlvs.io.linux.ffi.Ifreq;
 import io.jlvs.io.linux.ffi.Ioctl;
 import io.jlvs.io.linux.ffi.Unistd;
 
@@ -42,23 +41,21 @@ public final class TunDevice implements AutoCloseable {
                 throw new SystemCallException("open(" + IfTun.CLONE_DEVICE + ")", Errno.get(state));
             }
             Descriptor descriptor = Descriptor.adopt(fd);
-            MemorySegment request = Ifreq.allocate(arena);
-            Ifreq.name(request, name);
-            Ifreq.flags(request, (short) (IfTun.IFF_TUN | IfTun.IFF_NO_PI));
+            MemorySegment request = IfTun.allocateIfreq(arena, name, (short) (IfTun.IFF_TUN | IfTun.IFF_NO_PI));
             if (Ioctl.ioctl(state, fd, IfTun.TUNSETIFF, request) != 0) {
                 SystemCallException failure = new SystemCallException("ioctl(TUNSETIFF, " + name + ")",
                         Errno.get(state));
                 descriptor.close();
                 throw failure;
             }
-            return new TunDevice(descriptor, Ifreq.name(request));
+            return new TunDevice(descriptor, IfTun.ifreqName(request));
         }
     }
 
     private static void checkName(String name) {
-        if (name.isEmpty() || name.length() >= Ifreq.IFNAMSIZ || !name.matches("[A-Za-z0-9._%-]+")
+        if (name.isEmpty() || name.length() >= IfTun.IFNAMSIZ || !name.matches("[A-Za-z0-9._%-]+")
                 || name.equals(".") || name.equals("..")) {
-            throw new IllegalArgumentException("not a device name: '" + name + "' (1 to " + (Ifreq.IFNAMSIZ - 1)
+            throw new IllegalArgumentException("not a device name: '" + name + "' (1 to " + (IfTun.IFNAMSIZ - 1)
                     + " letters, digits, '.', '-' or '_')");
         }
     }
