@@ -85,6 +85,19 @@ final class LinuxRealServerHost implements RealServerHost {
     }
 
     @Override
+    public List<String> devicesWith(InetAddress address) throws IOException {
+        List<String> devices = new ArrayList<>();
+        for (String line : ip("-o", "addr", "show").output.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length > 3 && (f[2].equals("inet") || f[2].equals("inet6"))
+                    && InetAddress.ofLiteral(f[3].split("/")[0]).equals(address)) {
+                devices.add(f[1]);
+            }
+        }
+        return devices;
+    }
+
+    @Override
     public void addAddress(VipAddress address) throws IOException {
         List<String> args = new ArrayList<>(List.of("addr", "add", address.cidr(), "dev", address.device()));
         if (address.label() != null) {

@@ -2,6 +2,7 @@ package io.jlvs.daemon.realserver;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.List;
 
 /**
  * The privileged side of rs-setup, one narrow interface: kernel settings, addresses and links,
@@ -26,6 +27,9 @@ interface RealServerHost {
 
     /** The prefix length vip has on device, or -1 when it is not there. */
     int prefixLength(String device, InetAddress vip) throws IOException;
+
+    /** The devices that hold address, in the kernel's order. */
+    List<String> devicesWith(InetAddress address) throws IOException;
 
     /** Adds the VIP to its device as a host address (IPv6 without duplicate address detection). */
     void addAddress(VipAddress address) throws IOException;

@@ -102,6 +102,10 @@ final class RealServerSetup {
             }
             case VipAddress address -> {
                 int prefix = host.prefixLength(address.device(), address.vip());
+                String elsewhere = alsoElsewhere(address);
+                if (elsewhere != null) {
+                    out.println("warning: " + elsewhere);
+                }
                 if (prefix == address.prefixLength()) {
                     out.println(address.cidr() + " is on " + address.device() + " already");
                     return state;
@@ -265,7 +269,8 @@ final class RealServerSetup {
                 int prefix = host.prefixLength(address.device(), address.vip());
                 String vip = InetText.format(address.vip());
                 if (prefix == address.prefixLength()) {
-                    yield "ok: VIP " + address.cidr() + " is on " + address.device();
+                    String elsewhere = alsoElsewhere(address);
+                    yield elsewhere != null ? elsewhere : "ok: VIP " + address.cidr() + " is on " + address.device();
                 }
                 yield prefix < 0 ? "VIP " + vip + " is not on " + address.device() + ": " + address.whyItMatters()
                         : "VIP " + vip + " is on " + address.device() + " as /" + prefix + ", not /"
@@ -296,6 +301,24 @@ final class RealServerSetup {
                         + addresses(running.vips()) + " to " + decapsulator.device();
             }
         };
+    }
+
+    /**
+     * What is wrong when the VIP is also on another device than its own (ifconfig eth0:0 VIP on a
+     * real server): the kernel answers ARP and neighbour solicitations for the addresses of the
+     * device they arrive on, whatever arp_ignore says. Null when it is not.
+     */
+    private String alsoElsewhere(VipAddress address) throws IOException {
+        List<String> others = new ArrayList<>(host.devicesWith(address.vip()));
+        others.remove(address.device());
+        if (others.isEmpty()) {
+            return null;
+        }
+        String vip = InetText.format(address.vip());
+        String asked = address.vip() instanceof java.net.Inet4Address ? "ARP" : "neighbour solicitations";
+        return "VIP " + vip + " is also on " + String.join(", ", others) + ": this real server answers " + asked
+                + " for it there whatever arp_ignore says, so the client's requests may reach it directly instead of"
+                + " the director; remove it from " + String.join(", ", others);
     }
 
     private static boolean sameSetup(SetupState recorded, String mode, List<InetAddress> vips) {

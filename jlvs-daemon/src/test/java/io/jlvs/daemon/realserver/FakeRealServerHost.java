@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -67,6 +68,12 @@ final class FakeRealServerHost implements RealServerHost {
     @Override
     public int prefixLength(String device, InetAddress vip) {
         return addresses.getOrDefault(device + " " + vip.getHostAddress(), -1);
+    }
+
+    @Override
+    public List<String> devicesWith(InetAddress address) {
+        return addresses.keySet().stream().filter(key -> key.endsWith(" " + address.getHostAddress()))
+                .map(key -> key.substring(0, key.indexOf(' '))).toList();
     }
 
     @Override

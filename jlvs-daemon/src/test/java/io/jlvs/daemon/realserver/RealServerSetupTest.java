@@ -158,6 +158,23 @@ class RealServerSetupTest {
         assertEquals("0", host.sysctl("net/ipv4/conf/all/arp_ignore"), "the settings made before are undone");
     }
 
+    /** The other half of seed 001's answer: a VIP on eth0:0 of a real server is answered for whatever arp_ignore says. */
+    @Test
+    void aVipAlsoOnAnotherDeviceIsNamedByStatusAndStartWarnsOfIt() throws IOException {
+        host.addresses.put("eth0 10.0.0.100", 24);
+
+        setup().start("dr", VIP);
+        String warning = "VIP 10.0.0.100 is also on eth0: this real server answers ARP for it there whatever"
+                + " arp_ignore says, so the client's requests may reach it directly instead of the director; remove it"
+                + " from eth0";
+        assertTrue(output().contains("warning: " + warning + "\n"));
+        assertEquals(1, setup().status("dr", VIP));
+        assertTrue(output().contains("missing: " + warning + "\n"));
+
+        host.addresses.remove("eth0 10.0.0.100");
+        assertEquals(0, setup().status("dr", VIP));
+    }
+
     @Test
     void stopWithoutAStartSaysThereIsNothingToStop() throws IOException {
         assertEquals(0, setup().stop("dr", VIP));
