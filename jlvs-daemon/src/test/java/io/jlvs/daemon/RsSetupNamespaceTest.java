@@ -154,6 +154,9 @@ class RsSetupNamespaceTest {
                 TestNetwork.Result stop = network.run(rs, rsSetup("tun", "--vip", VIP, "--vip", VIP6, "stop"));
                 assertEquals(0, stop.exitCode(), stop.output());
                 assertEquals(1, network.run(rs, "ip", "link", "show", "jlvstun0").exitCode(), "jlvstun0 is gone");
+                String log = Files.readString(run.resolve("rs-decapsulator.log"));
+                assertTrue(log.contains("jlvs rs-decapsulator: stopping (passed on 2 packets; dropped: truncated 0"
+                        + " not_a_tunnel_packet 0 inner_version_mismatch 0 not_for_a_vip 0 refused_by_device 0)"), log);
                 assertEquals("1", sysctl(network, rs, "net/ipv4/conf/all/rp_filter"));
                 assertFalse(network.exec(rs, "ip", "-o", "addr", "show", "dev", "lo").contains(VIP));
                 String after = network.exec(dir, testMain(IpipUdpClient.class, "192.0.2.10", "5556", VIP, "7777",

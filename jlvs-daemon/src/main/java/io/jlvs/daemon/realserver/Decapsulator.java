@@ -128,6 +128,16 @@ final class Decapsulator implements AutoCloseable {
         return decapsulation.drops(reason);
     }
 
+    /** "passed on N packets; dropped: REASON n, ..." (read from another thread, the counts may lag). */
+    String counts() {
+        StringBuilder text = new StringBuilder("passed on ").append(passed).append(" packets; dropped:");
+        for (Decapsulation.Drop reason : Decapsulation.Drop.values()) {
+            text.append(' ').append(reason.name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+                    .append(decapsulation.drops(reason));
+        }
+        return text.toString();
+    }
+
     @Override
     public void close() throws SystemCallException {
         if (poll != null) {

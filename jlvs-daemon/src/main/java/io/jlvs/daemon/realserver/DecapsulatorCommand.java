@@ -37,7 +37,10 @@ public final class DecapsulatorCommand implements Callable<Integer> {
             new LinuxRealServerHost(Path.of(LinuxRealServerHost.PROC_SYS)).setLinkUp(tun.name(), true);
             writePid();
             System.out.println("jlvs rs-decapsulator: ready (pid " + ProcessHandle.current().pid() + "): IPIP packets"
-                    + " for " + vipTexts + " go to " + tun.name());
+                    + " for " + String.join(", ", vipTexts) + " go to " + tun.name());
+            // SIGTERM (rs-setup stop) ends the JVM in the loop: the counts go to the log on the way out.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("jlvs rs-decapsulator: stopping ("
+                    + decapsulator.counts() + ")")));
             decapsulator.run();
             return 0;
         } catch (IOException | RuntimeException e) {
