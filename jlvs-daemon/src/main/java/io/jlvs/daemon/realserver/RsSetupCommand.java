@@ -17,14 +17,16 @@ import java.util.concurrent.Callable;
         header = "Set up this host as a DR or TUN real server (VIPs on lo, ARP settings, tunnel end), check it,"
                 + " or undo it.",
         description = {"What the seeds' real-server script does, in its order:",
-                "  dr:  arp_ignore=1 and arp_announce=2 on all and lo, then each VIP on lo:0 as a /32 (IPv6: /128).",
-                "  tun: with the kernel's ipip (tunl0): tunl0 up, the VIPs on it, the ARP settings, rp_filter 0 on",
-                "       tunl0 and all; without it: as dr, then a user-space decapsulator on the TUN device",
-                "       " + RealServerPlan.TUN_DEVICE + " and rp_filter 0 on it and on all.",
-                "start returns once the server can take traffic; stop undoes exactly what start changed",
-                "(recorded in /run/jlvs/" + SetupState.FILE_NAME + "); status prints one line per check, saying what",
-                "is missing and why it matters, and exits 0 only when everything is in place.",
-                "start and stop need root."})
+                "  dr   arp_ignore=1 and arp_announce=2 on all and lo, then each VIP on lo",
+                "       as lo:0, a /32 (IPv6: a /128).",
+                "  tun  with the kernel's ipip (tunl0): tunl0 up, the VIPs on it, the ARP",
+                "       settings, rp_filter 0 on tunl0 and all; without it: as dr, then a",
+                "       user-space decapsulator on the TUN device " + RealServerPlan.TUN_DEVICE + ", and",
+                "       rp_filter 0 on it and on all.",
+                "start returns once the server can take traffic; stop undoes exactly what",
+                "start changed (recorded in /run/jlvs/" + SetupState.FILE_NAME + "); status prints one",
+                "line per check, saying what is missing and why it matters, and exits 0",
+                "only when everything is in place. start and stop need root."})
 public final class RsSetupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "dr|tun", description = "the forwarding method the director uses for this server")
     String mode;
