@@ -1,5 +1,12 @@
 package io.jlvs.daemon.realserver;
 
+import io.jlvs.io.linux.netlink.AddressScope;
+import io.jlvs.io.linux.netlink.InterfaceAddress;
+import io.jlvs.io.linux.netlink.Link;
+import io.jlvs.io.linux.netlink.NetlinkException;
+import io.jlvs.io.linux.netlink.NewAddress;
+import io.jlvs.io.linux.netlink.RouteNetlink;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +22,8 @@ import java.util.List;
  */
 final class LinuxRealServerHost implements RealServerHost {
     static final String PROC_SYS = "/proc/sys";
+    /** ENODEV, what the kernel answers for a device it does not have. */
+    private static final int NO_SUCH_DEVICE = 19;
 
     private final Path procSys;
     private final DecapsulatorProcess decapsulators;
@@ -47,92 +56,78 @@ final class LinuxRealServerHost implements RealServerHost {
         }
     }
 
-    // TODO(rssetup): links and addresses through the netlink helper's API once it is on main.
     @Override
     public boolean linkExists(String device) throws IOException {
-        return ip("link", "show", "dev", device).exit == 0;
+        return link(device) != null;
     }
 
     @Override
     public boolean linkIsUp(String device) throws IOException {
-        Run run = ip("-o", "link", "show", "dev", device);
-        return run.exit == 0 && run.output.matches("(?s).*<([A-Z_-]+,)*UP[,>].*");
+        Link link = link(device);
+        return link != null && link.up();
+    }
+
+    /** The device, or null when there is none. */
+    private static Link link(String device) throws IOException {
+        try (RouteNetlink netlink = RouteNetlink.open()) {
+            return netlink.link(device);
+        } catch (NetlinkException e) {
+            if (e.errno() == NO_SUCH_DEVICE) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     @Override
     public void setLinkUp(String device, boolean up) throws IOException {
-        check(ip("link", "set", "dev", device, up ? "up" : "down"), "cannot set " + device + (up ? " up" : " down"));
+        try (RouteNetlink netlink = RouteNetlink.open()) {
+            netlink.setUp(device, up);
+        }
     }
 
     @Override
     public int prefixLength(String device, InetAddress vip) throws IOException {
-        Run run = ip("-o", "addr", "show", "dev", device);
-        if (run.exit != 0) {
+        if (link(device) == null) {
             return -1;
         }
-        for (String line : run.output.split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            for (int i = 0; i + 1 < f.length; i++) {
-                if ((f[i].equals("inet") || f[i].equals("inet6")) && f[i + 1].contains("/")) {
-                    String[] cidr = f[i + 1].split("/");
-                    if (InetAddress.ofLiteral(cidr[0]).equals(vip)) {
-                        return Integer.parseInt(cidr[1]);
-                    }
+        try (RouteNetlink netlink = RouteNetlink.open()) {
+            for (InterfaceAddress address : netlink.addresses(device)) {
+                if (address.address().equals(vip)) {
+                    return address.prefixLength();
                 }
             }
+            return -1;
         }
-        return -1;
     }
 
     @Override
     public List<String> devicesWith(InetAddress address) throws IOException {
-        List<String> devices = new ArrayList<>();
-        for (String line : ip("-o", "addr", "show").output.split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length > 3 && (f[2].equals("inet") || f[2].equals("inet6"))
-                    && InetAddress.ofLiteral(f[3].split("/")[0]).equals(address)) {
-                devices.add(f[1]);
+        try (RouteNetlink netlink = RouteNetlink.open()) {
+            List<String> devices = new ArrayList<>();
+            for (InterfaceAddress held : netlink.addresses()) {
+                if (held.address().equals(address)) {
+                    devices.add(netlink.link(held.interfaceIndex()).name());
+                }
             }
+            return devices;
         }
-        return devices;
     }
 
+    /** As {@code ifconfig lo:0 VIP netmask 255.255.255.255} adds it: scope global, the label; IPv6 without DAD. */
     @Override
     public void addAddress(VipAddress address) throws IOException {
-        List<String> args = new ArrayList<>(List.of("addr", "add", address.cidr(), "dev", address.device()));
-        if (address.label() != null) {
-            args.addAll(List.of("label", address.label()));
-        } else {
-            args.add("nodad");
+        NewAddress vip = NewAddress.of(address.device(), address.vip(), address.prefixLength())
+                .withScope(AddressScope.GLOBAL);
+        try (RouteNetlink netlink = RouteNetlink.open()) {
+            netlink.addAddress(address.label() != null ? vip.withLabel(address.label()) : vip.withNoDad());
         }
-        check(ip(args.toArray(String[]::new)), "cannot add " + address.cidr() + " to " + address.device());
     }
 
     @Override
     public void deleteAddress(VipAddress address) throws IOException {
-        check(ip("addr", "del", address.cidr(), "dev", address.device()), "cannot remove " + address.cidr()
-                + " from " + address.device());
-    }
-
-    private record Run(int exit, String output) {
-    }
-
-    private static void check(Run run, String what) throws IOException {
-        if (run.exit != 0) {
-            throw new IOException(what + ": " + run.output.strip());
-        }
-    }
-
-    private static Run ip(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("ip"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            return new Run(process.waitFor(), output);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+        try (RouteNetlink netlink = RouteNetlink.open()) {
+            netlink.deleteAddress(address.device(), address.vip(), address.prefixLength());
         }
     }
 

@@ -1,7 +1,7 @@
 package io.jlvs.io.linux;
 
 import io.jlvs.io.linux.ffi.Errno;
-import io.jlvs.io.linux.ffi.Unistd;
+import io.jlvs.io.linux.ffi.SocketCalls;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -55,7 +55,7 @@ public final class Descriptor implements AutoCloseable {
             return;
         }
         closed = true;
-        int result = Unistd.close(callState, fd);
+        int result = SocketCalls.close(callState, fd);
         int errno = errno();
         arena.close();
         if (result != 0) {

@@ -5,10 +5,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
- * read(2), write(2) and close(2) of &lt;unistd.h&gt;:
- * {@code ssize_t read(int fd, void *buf, size_t count)},
- * {@code ssize_t write(int fd, const void *buf, size_t count)} and {@code int close(int fd)},
- * each returning -1 with errno on failure. Each binding takes a call-state segment first (see
+ * read(2) and write(2) of &lt;unistd.h&gt;: {@code ssize_t read(int fd, void *buf, size_t count)} and
+ * {@code ssize_t write(int fd, const void *buf, size_t count)}, each returning -1 with errno on
+ * failure (close is {@link SocketCalls#close}). Each binding takes a call-state segment first (see
  * {@link Libc#downcallCapturingErrno}).
  */
 public final class Unistd {
@@ -16,8 +15,6 @@ public final class Unistd {
             Libc.C_LONG);
     private static final MethodHandle READ = Libc.downcallCapturingErrno("read", TRANSFER);
     private static final MethodHandle WRITE = Libc.downcallCapturingErrno("write", TRANSFER);
-    private static final MethodHandle CLOSE = Libc.downcallCapturingErrno("close",
-            FunctionDescriptor.of(Libc.C_INT, Libc.C_INT));
 
     private Unistd() {
     }
@@ -35,14 +32,6 @@ public final class Unistd {
             return (long) WRITE.invokeExact(callState, fd, buf, count);
         } catch (Throwable e) {
             throw new AssertionError("write's binding threw", e);
-        }
-    }
-
-    public static int close(MemorySegment callState, int fd) {
-        try {
-            return (int) CLOSE.invokeExact(callState, fd);
-        } catch (Throwable e) {
-            throw new AssertionError("close's binding threw", e);
         }
     }
 }

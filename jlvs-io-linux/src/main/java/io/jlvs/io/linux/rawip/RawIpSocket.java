@@ -6,6 +6,7 @@ import io.jlvs.io.linux.SystemCallException;
 import io.jlvs.io.linux.ffi.Errno;
 import io.jlvs.io.linux.ffi.IpSockets;
 import io.jlvs.io.linux.ffi.SockaddrIn;
+import io.jlvs.io.linux.ffi.SocketCalls;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -56,7 +57,7 @@ public final class RawIpSocket implements AutoCloseable {
         String description = "raw " + family + " socket of protocol " + protocol;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Errno.allocateState(arena);
-            int fd = IpSockets.socket(state, family.domain, IpSockets.SOCK_RAW | IpSockets.SOCK_CLOEXEC, protocol);
+            int fd = SocketCalls.socket(state, family.domain, SocketCalls.SOCK_RAW | SocketCalls.SOCK_CLOEXEC, protocol);
             if (fd < 0) {
                 throw new SystemCallException("socket(" + description + ")", Errno.get(state));
             }
@@ -71,12 +72,12 @@ public final class RawIpSocket implements AutoCloseable {
      */
     public void receiveBufferSize(int bytes) throws SystemCallException {
         try {
-            setIntOption(IpSockets.SOL_SOCKET, IpSockets.SO_RCVBUFFORCE, bytes, "SO_RCVBUFFORCE");
+            setIntOption(SocketCalls.SOL_SOCKET, IpSockets.SO_RCVBUFFORCE, bytes, "SO_RCVBUFFORCE");
         } catch (SystemCallException e) {
             if (e.errno() != Errno.EPERM) {
                 throw e;
             }
-            setIntOption(IpSockets.SOL_SOCKET, IpSockets.SO_RCVBUF, bytes, "SO_RCVBUF");
+            setIntOption(SocketCalls.SOL_SOCKET, SocketCalls.SO_RCVBUF, bytes, "SO_RCVBUF");
         }
     }
 
@@ -88,7 +89,7 @@ public final class RawIpSocket implements AutoCloseable {
     private void setIntOption(int level, int name, int value, String what) throws SystemCallException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment option = arena.allocateFrom(ValueLayout.JAVA_INT, value);
-            if (IpSockets.setsockopt(descriptor.callState(), descriptor.fd(), level, name, option, Integer.BYTES) != 0) {
+            if (SocketCalls.setsockopt(descriptor.callState(), descriptor.fd(), level, name, option, Integer.BYTES) != 0) {
                 throw descriptor.failure("setsockopt(" + description + ", " + what + ", " + value + ")");
             }
         }
@@ -101,7 +102,8 @@ public final class RawIpSocket implements AutoCloseable {
      */
     public int receive(MemorySegment buffer) throws SystemCallException {
         while (true) {
-            long received = IpSockets.recv(descriptor.callState(), descriptor.fd(), buffer, buffer.byteSize(), 0);
+            long received = SocketCalls.recvfrom(descriptor.callState(), descriptor.fd(), buffer, buffer.byteSize(), 0,
+                    MemorySegment.NULL, MemorySegment.NULL);
             if (received >= 0) {
                 return (int) received;
             }
@@ -115,7 +117,7 @@ public final class RawIpSocket implements AutoCloseable {
     public void send(MemorySegment buffer, long offset, int length, InetAddress destination) throws SystemCallException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment to = SockaddrIn.of(arena, destination.getAddress());
-            long sent = IpSockets.sendto(descriptor.callState(), descriptor.fd(), buffer.asSlice(offset, length), length,
+            long sent = SocketCalls.sendto(descriptor.callState(), descriptor.fd(), buffer.asSlice(offset, length), length,
                     0, to, (int) to.byteSize());
             if (sent < 0) {
                 throw descriptor.failure("sendto(" + description + ", " + destination.getHostAddress() + ")");
