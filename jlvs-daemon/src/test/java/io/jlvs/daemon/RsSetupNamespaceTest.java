@@ -168,6 +168,45 @@ class RsSetupNamespaceTest {
         }
     }
 
+    /**
+     * The kernel-ipip plan's changes on a real kernel. This kernel has no ipip, so a veth named tunl0
+     * stands in for the ipip driver's device: what is checked is what rs-setup does to it (up, the
+     * VIP with its label, the sysctls) and that stop puts it all back, not tunnelled traffic.
+     */
+    @Test
+    void tunWhereTunl0ExistsPutsTheVipOnTunl0AndStartsNoDecapsulator() {
+        try (TestNetwork network = TestNetwork.open()) {
+            String rs = network.namespace("rs");
+            network.exec(rs, "ip", "link", "add", "tunl0", "type", "veth", "peer", "name", network.prefix() + "p");
+            sysctl(network, rs, "net/ipv4/conf/all/rp_filter", "1");
+            sysctl(network, rs, "net/ipv4/conf/tunl0/rp_filter", "1");
+
+            TestNetwork.Result start = network.run(rs, rsSetup("tun", "--vip", VIP, "start"));
+
+            assertEquals(0, start.exitCode(), start.output());
+            assertTrue(start.output().endsWith("jlvs rs-setup: this real server is ready: TUN (the kernel's ipip on"
+                    + " tunl0) for VIP " + VIP + "\n"), start.output());
+            assertTrue(network.exec(rs, "ip", "-o", "link", "show", "tunl0").contains(",UP"));
+            assertTrue(network.exec(rs, "ip", "-o", "addr", "show", "dev", "tunl0")
+                    .contains("inet " + VIP + "/32 scope global tunl0:0"));
+            assertEquals("1", sysctl(network, rs, "net/ipv4/conf/tunl0/arp_ignore"));
+            assertEquals("2", sysctl(network, rs, "net/ipv4/conf/tunl0/arp_announce"));
+            assertEquals("0", sysctl(network, rs, "net/ipv4/conf/tunl0/rp_filter"));
+            assertEquals("0", sysctl(network, rs, "net/ipv4/conf/all/rp_filter"));
+            assertFalse(Files.exists(run.resolve("rs-decapsulator.pid")));
+            assertEquals(0, network.run(rs, rsSetup("tun", "--vip", VIP, "status")).exitCode());
+
+            TestNetwork.Result stop = network.run(rs, rsSetup("tun", "--vip", VIP, "stop"));
+
+            assertEquals(0, stop.exitCode(), stop.output());
+            assertFalse(network.exec(rs, "ip", "-o", "link", "show", "tunl0").contains(",UP"));
+            assertFalse(network.exec(rs, "ip", "-o", "addr", "show", "dev", "tunl0").contains(VIP));
+            assertEquals("0", sysctl(network, rs, "net/ipv4/conf/tunl0/arp_ignore"));
+            assertEquals("1", sysctl(network, rs, "net/ipv4/conf/tunl0/rp_filter"));
+            assertEquals("1", sysctl(network, rs, "net/ipv4/conf/all/rp_filter"));
+        }
+    }
+
     /** A decapsulator left by a failed assertion would keep the namespace alive: killed by its PID file. */
     private void killLeftDecapsulator() throws IOException {
         Path pidFile = run.resolve("rs-decapsulator.pid");
