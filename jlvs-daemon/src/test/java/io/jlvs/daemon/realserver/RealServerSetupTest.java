@@ -128,6 +128,18 @@ class RealServerSetupTest {
     }
 
     @Test
+    void aDecapsulatorThatCannotStartLeavesNothingOfTheStartBehind() {
+        host.failing = "startDecapsulator";
+        Snapshot before = snapshot();
+
+        SetupException e = assertThrows(SetupException.class, () -> setup().start("tun", VIP));
+
+        assertEquals("startDecapsulator failed (as the test asked); nothing was changed", e.getMessage());
+        assertEquals(before, snapshot());
+        assertFalse(Files.exists(run.resolve(SetupState.FILE_NAME)));
+    }
+
+    @Test
     void startTwiceSaysItIsRunningAndStartForOtherVipsIsRefusedWithoutAChange() throws IOException {
         setup().start("dr", VIP);
         output();
