@@ -9,4 +9,6 @@ module io.jlvs.io.linux {
     exports io.jlvs.io.linux;
     exports io.jlvs.io.linux.afpacket;
     exports io.jlvs.io.linux.netlink;
+    exports io.jlvs.io.linux.rawip;
+    exports io.jlvs.io.linux.tun;
 }

@@ -41,6 +41,8 @@ class MainHelpTest {
                 "adm " + CommandListing.ADM,
                 "simulate Print which real server each connection of a script would get under the script's ipvsadm"
                         + " rules, on a private table.",
+                "rs-setup Set up this host as a DR or TUN real server (VIPs on lo, ARP settings, tunnel end), check"
+                        + " it, or undo it.",
                 "help Display help information about the specified command.",
                 "test " + CommandListing.TEST,
                 "build " + CommandListing.BUILD), commands.stream().map(String::strip).toList());

@@ -29,6 +29,8 @@ public final class Errno {
     public static final int ENOPROTOOPT = 92;
     /** EAFNOSUPPORT: the kernel lacks the address family. */
     public static final int EAFNOSUPPORT = 97;
+    /** EINTR: a signal interrupted the call before it did anything; calling again is right. */
+    public static final int EINTR = 4;
 
     private Errno() {
     }

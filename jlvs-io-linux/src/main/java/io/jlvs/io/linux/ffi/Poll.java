@@ -63,6 +63,22 @@ public final class Poll {
         return pollfd;
     }
 
+    /** An array of count zeroed pollfd structs, to fill with {@link #set}. */
+    public static MemorySegment allocatePollfds(Arena arena, int count) {
+        return arena.allocate(POLLFD_SIZE * count, Integer.BYTES);
+    }
+
+    /** Sets pollfd i of an array to wait for the events on the descriptor. */
+    public static void set(MemorySegment pollfds, int i, int fd, short events) {
+        pollfds.set(ValueLayout.JAVA_INT, i * POLLFD_SIZE + FD_OFFSET, fd);
+        pollfds.set(ValueLayout.JAVA_SHORT, i * POLLFD_SIZE + EVENTS_OFFSET, events);
+    }
+
+    /** The events that occurred on pollfd i of an array at the last call. */
+    public static short revents(MemorySegment pollfds, int i) {
+        return pollfds.get(ValueLayout.JAVA_SHORT, i * POLLFD_SIZE + REVENTS_OFFSET);
+    }
+
     public static int poll(MemorySegment callState, MemorySegment fds, long count, int timeoutMillis) {
         try {
             return (int) POLL.invokeExact(callState, fds, count, timeoutMillis);
