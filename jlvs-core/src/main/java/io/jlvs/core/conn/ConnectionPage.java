@@ -109,6 +109,14 @@ public final class ConnectionPage {
         return nextSlot;
     }
 
+    /**
+     * Sets where the next page starts, for an engine of several tables that numbers their slots
+     * in one range ({@link #END}: the listing is complete).
+     */
+    public void continueAt(int slot) {
+        nextSlot = slot;
+    }
+
     /** How many slots the last fill looked at. */
     public int slotsLookedAt() {
         return slotsLookedAt;
