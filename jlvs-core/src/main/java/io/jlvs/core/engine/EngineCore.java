@@ -20,6 +20,7 @@ import io.jlvs.core.service.VirtualServiceTable;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -238,6 +239,11 @@ public final class EngineCore {
     /** The service a new packet belongs to (ip_vs_service_find), or null. */
     public VirtualService lookup(Protocol protocol, InetAddress address, int port, int mark) {
         return services.lookup(protocol, address, port, mark);
+    }
+
+    /** The services, in the order they were added (read-only; the owner thread only). */
+    public Collection<VirtualService> services() {
+        return services.services();
     }
 
     /** The keys of every service, in the order they were added (a copy). */

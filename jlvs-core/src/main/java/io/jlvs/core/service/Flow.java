@@ -65,6 +65,31 @@ public final class Flow {
         return this;
     }
 
+    /**
+     * Sets an IPv6 flow's protocol and ports, for a caller that then fills all eight address
+     * words from a packet with {@link #sourceWord(int, int)} and
+     * {@link #destinationWord(int, int)} (the packet engine: nothing allocated).
+     */
+    public Flow setIpv6(Protocol newProtocol, int srcPort, int dstPort) {
+        protocol = newProtocol;
+        family = AddressFamily.INET6;
+        sourcePort = srcPort;
+        destinationPort = dstPort;
+        return this;
+    }
+
+    /** Sets word i of the source address. */
+    public Flow sourceWord(int i, int word) {
+        source[i] = word;
+        return this;
+    }
+
+    /** Sets word i of the destination address. */
+    public Flow destinationWord(int i, int word) {
+        destination[i] = word;
+        return this;
+    }
+
     /** Sets a flow from addresses of one family (control plane and tests; allocates nothing new). */
     public Flow set(Protocol newProtocol, InetAddress src, int srcPort, InetAddress dst, int dstPort) {
         protocol = newProtocol;
