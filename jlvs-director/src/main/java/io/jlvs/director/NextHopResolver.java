@@ -13,13 +13,17 @@ public interface NextHopResolver {
      *
      * @param family 4 or 6
      * @param words  the address as four big-endian ints (IPv4 in word 0)
-     * @return the output interface's index and the next hop's MAC (48 bits in a long)
+     * @return the output interface's index, the next hop's MAC (48 bits in a long) and the
+     *         director's own address toward it (the route's preferred source)
      * @throws NextHopException naming why there is none (no route, no answer)
      */
     NextHop resolve(int family, int[] words) throws NextHopException;
 
-    /** An answer: the interface index to send by and the Ethernet address to send to. */
-    record NextHop(int interfaceIndex, long mac) {
+    /**
+     * An answer: the interface index to send by, the Ethernet address to send to, and the source
+     * address the kernel would use (four big-endian words, IPv4 in word 0).
+     */
+    record NextHop(int interfaceIndex, long mac, int[] source) {
     }
 
     /** No next hop, with the reason. */

@@ -27,6 +27,8 @@ final class NextHopTable {
     private final byte[] state;
     private final int[] port;
     private final long[] mac;
+    /** The director's own address toward the next hop (the route's preferred source), 4 words. */
+    private final int[] source;
     private final long[] checkAt;
     private int size;
 
@@ -40,6 +42,7 @@ final class NextHopTable {
         this.state = new byte[slots];
         this.port = new int[slots];
         this.mac = new long[slots];
+        this.source = new int[slots * 4];
         this.checkAt = new long[slots];
     }
 
@@ -76,8 +79,11 @@ final class NextHopTable {
         return i;
     }
 
-    /** Records a resolution: the port index and the next hop's MAC, or a failure (port NONE). */
-    void resolved(int entry, int portIndex, long macAddress, long nowNanos) {
+    /**
+     * Records a resolution: the port index, the next hop's MAC and the director's source address
+     * toward it (4 words, or null), or a failure (port NONE).
+     */
+    void resolved(int entry, int portIndex, long macAddress, int[] sourceWords, long nowNanos) {
         if (portIndex == NONE) {
             state[entry] = FAILED;
             checkAt[entry] = nowNanos + RETRY_NANOS;
@@ -86,6 +92,9 @@ final class NextHopTable {
         state[entry] = RESOLVED;
         port[entry] = portIndex;
         mac[entry] = macAddress;
+        for (int i = 0; i < 4; i++) {
+            source[entry * 4 + i] = sourceWords == null ? 0 : sourceWords[i];
+        }
         checkAt[entry] = nowNanos + REFRESH_NANOS;
     }
 
@@ -109,6 +118,11 @@ final class NextHopTable {
 
     long mac(int entry) {
         return mac[entry];
+    }
+
+    /** Word i of the director's source address toward the next hop. */
+    int sourceWord(int entry, int i) {
+        return source[entry * 4 + i];
     }
 
     int family(int entry) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The packet engine as the control plane sees it: N {@link Worker}s, each on its own platform
@@ -108,16 +109,30 @@ public final class PacketEngine implements DataPlane, AutoCloseable {
         return first;
     }
 
+    /** The forwarding counters of all workers, added up. */
+    public CompletableFuture<ForwardingCounters> counters() {
+        return askEach(WorkerTask.ReadCounters::new).thenApply(copies -> {
+            ForwardingCounters sum = new ForwardingCounters();
+            copies.forEach(sum::add);
+            return sum;
+        });
+    }
+
     @Override
     public CompletableFuture<TableSnapshot> snapshot() {
-        List<CompletableFuture<TableSnapshot>> copies = new ArrayList<>(workers.size());
+        return askEach(WorkerTask.Snapshot::new).thenApply(SnapshotMerge::merge);
+    }
+
+    /** Asks every worker the same question and collects the answers in worker order. */
+    private <T> CompletableFuture<List<T>> askEach(Function<CompletableFuture<T>, WorkerTask> question) {
+        List<CompletableFuture<T>> answers = new ArrayList<>(workers.size());
         for (Worker worker : workers) {
-            CompletableFuture<TableSnapshot> copy = new CompletableFuture<>();
-            copies.add(copy);
-            worker.submit(new WorkerTask.Snapshot(copy));
+            CompletableFuture<T> answer = new CompletableFuture<>();
+            answers.add(answer);
+            worker.submit(question.apply(answer));
         }
-        return CompletableFuture.allOf(copies.toArray(CompletableFuture[]::new))
-                .thenApply(ignored -> SnapshotMerge.merge(copies.stream().map(CompletableFuture::join).toList()));
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> answers.stream().map(CompletableFuture::join).toList());
     }
 
     @Override
@@ -155,7 +170,7 @@ public final class PacketEngine implements DataPlane, AutoCloseable {
         }
         threads.clear();
         for (Worker worker : workers) {
-            worker.closePorts();
+            worker.close();
         }
     }
 }

@@ -7,7 +7,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * Frames that wait for their next hop to resolve: a small bounded set of slots in one off-heap
- * buffer, each holding a copy of the frame, its offloads and the next-hop entry it waits for, as
+ * buffer, each holding a copy of the frame, its offloads, what {@link Egress} must still fill in
+ * and the next-hop entry it waits for, as
  * the kernel queues a few packets on an unresolved neighbour. A full set refuses (the caller drops
  * and counts); a frame waiting longer than {@link #MAX_WAIT_NANOS} is dropped by the worker ({@link #waitedSince}).
  * Owned by the worker's thread; nothing here allocates after construction.
@@ -22,6 +23,8 @@ final class PendingFrames {
     private final int[] length = new int[SLOTS];
     private final int[] entry = new int[SLOTS];
     private final long[] since = new long[SLOTS];
+    private final int[] l2Length = new int[SLOTS];
+    private final int[] fixup = new int[SLOTS];
     private final FrameOffload[] offload = new FrameOffload[SLOTS];
     private int used;
 
@@ -38,8 +41,8 @@ final class PendingFrames {
      *
      * @return false when every slot is taken or the frame is too large (nothing kept)
      */
-    boolean hold(MemorySegment source, long offset, int frameLength, FrameOffload frameOffload, int nextHop,
-                 long nowNanos) {
+    boolean hold(MemorySegment source, long offset, int frameLength, FrameOffload frameOffload, int frameL2Length,
+                 int frameFixup, int nextHop, long nowNanos) {
         if (used == SLOTS || frameLength > SLOT_BYTES) {
             return false;
         }
@@ -49,6 +52,8 @@ final class PendingFrames {
                 length[i] = frameLength;
                 entry[i] = nextHop;
                 since[i] = nowNanos;
+                l2Length[i] = frameL2Length;
+                fixup[i] = frameFixup;
                 offload[i].set(frameOffload);
                 used++;
                 return true;
@@ -82,6 +87,14 @@ final class PendingFrames {
 
     int length(int i) {
         return length[i];
+    }
+
+    int l2Length(int i) {
+        return l2Length[i];
+    }
+
+    int fixup(int i) {
+        return fixup[i];
     }
 
     FrameOffload offload(int i) {

@@ -3,30 +3,39 @@ package io.jlvs.director;
 import io.jlvs.core.conn.ConnectionTable;
 import io.jlvs.core.engine.EngineCore;
 import io.jlvs.core.engine.EngineRejection;
-import io.jlvs.packet.io.FrameReceiver;
 import io.jlvs.packet.io.PacketPort;
 
+import java.lang.foreign.Arena;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * One worker of the packet engine, as an Agrona agent: it owns an {@link EngineCore} (its share of
- * the connections, its schedulers and counters), its packet ports and the frame receiver that
- * forwards. {@link #doWork()} reads the control plane's tasks, receives a batch from each port,
- * flushes what was transmitted and ticks the core's timers when due; only the worker's thread
- * calls it. The control plane reaches the worker only through {@link #submit}.
+ * the connections, its schedulers and counters), its ports and its forwarding pipeline
+ * ({@link Forwarder}, the transmitters, {@link Egress} with its next hops). {@link #doWork()}
+ * reads the clock once, carries out the control plane's tasks, receives a batch from each port,
+ * flushes what was transmitted and ticks the core's timers when due; only the worker's thread calls
+ * it. The control plane reaches the worker only through {@link #submit}.
  */
-public final class Worker {
+public final class Worker implements NextHopRequests {
     /** Frames taken from one port per duty cycle. */
     static final int BATCH = 64;
+    /** Next hops one worker remembers. */
+    static final int NEXT_HOPS = 1 << 16;
 
     private final int index;
     private final EngineCore core;
     private final PacketPort[] ports;
-    private final FrameReceiver forwarder;
+    private final NextHopResolver resolver;
+    private final Executor resolving;
+    private final Arena arena = Arena.ofShared();
+    private final ForwardingCounters counters = new ForwardingCounters();
+    private final Egress egress;
+    private final Forwarder forwarder;
     private final Queue<WorkerTask> tasks = new ConcurrentLinkedQueue<>();
     private long nextTickNanos;
 
@@ -34,13 +43,26 @@ public final class Worker {
      * @param index     the worker's number, from 0
      * @param core      the worker's engine core (its clock is the worker's)
      * @param ports     the worker's ports, one per interface
-     * @param forwarder what each received frame is handed to
+     * @param resolver  where next hops come from (called on resolving's threads, never the worker's)
+     * @param resolving runs the resolutions
      */
-    public Worker(int index, EngineCore core, List<PacketPort> ports, FrameReceiver forwarder) {
+    public Worker(int index, EngineCore core, List<InterfacePort> ports, NextHopResolver resolver, Executor resolving) {
         this.index = index;
         this.core = Objects.requireNonNull(core, "core");
-        this.ports = ports.toArray(PacketPort[]::new);
-        this.forwarder = Objects.requireNonNull(forwarder, "forwarder");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.resolving = Objects.requireNonNull(resolving, "resolving");
+        InterfacePort[] attached = ports.toArray(InterfacePort[]::new);
+        this.ports = ports.stream().map(InterfacePort::port).toArray(PacketPort[]::new);
+        this.egress = new Egress(attached, new NextHopTable(NEXT_HOPS), new PendingFrames(arena), this, counters);
+        ConnectionTable table = core.table();
+        TooBigReply tooBig = new TooBigReply(arena, egress, counters);
+        this.forwarder = new Forwarder(core, counters,
+                new NatTransmitter(table, egress, counters),
+                new DirectRouteTransmitter(table, egress, counters),
+                new TunnelTransmitter(arena, table, egress, tooBig, counters, egress.smallestMtu()),
+                new FullNatTransmitter(table, egress, counters),
+                // until services can be given local addresses (ipvsadm -P), FULLNAT has none to bind
+                (service, slot) -> false);
         this.nextTickNanos = core.now() + ConnectionTable.TICK_NANOS;
     }
 
@@ -65,16 +87,19 @@ public final class Worker {
      * @return how much was done (tasks, frames and ticks): 0 means idle
      */
     public int doWork() {
-        int work = runTasks();
+        long now = core.now();
+        forwarder.beginBatch(now);
+        int work = runTasks(now);
         for (PacketPort port : ports) {
             work += port.receive(forwarder, BATCH);
         }
         for (PacketPort port : ports) {
             port.flush();
         }
-        if (core.now() - nextTickNanos >= 0) {
-            long ranAt = core.tick();
-            nextTickNanos = ranAt + ConnectionTable.TICK_NANOS;
+        if (now - nextTickNanos >= 0) {
+            core.tick();
+            egress.expirePending(now);
+            nextTickNanos = now + ConnectionTable.TICK_NANOS;
             work++;
         }
         return work;
@@ -89,7 +114,20 @@ public final class Worker {
         }
     }
 
-    private int runTasks() {
+    @Override
+    public void request(int entry, int family, int w0, int w1, int w2, int w3) {
+        int[] words = {w0, w1, w2, w3};
+        resolving.execute(() -> {
+            try {
+                NextHopResolver.NextHop hop = resolver.resolve(family, words);
+                submit(new WorkerTask.NextHopResolved(entry, hop.interfaceIndex(), hop.mac(), hop.source()));
+            } catch (NextHopResolver.NextHopException | RuntimeException e) {
+                submit(new WorkerTask.NextHopResolved(entry, NextHopTable.NONE, 0, null));
+            }
+        });
+    }
+
+    private int runTasks(long now) {
         int done = 0;
         for (WorkerTask task; (task = tasks.poll()) != null; done++) {
             switch (task) {
@@ -99,30 +137,38 @@ public final class Worker {
                     core.copyConnections(c.page(), c.fromSlot());
                     c.answer().complete(c.page());
                 }
+                case WorkerTask.ReadCounters r -> r.answer().complete(counters.copy());
+                case WorkerTask.NextHopResolved r -> egress.resolved(r.entry(), r.interfaceIndex(), r.mac(), r.source(),
+                        now);
             }
         }
         return done;
     }
 
     private void apply(WorkerTask.Apply task) {
-        for (int i = 0; i < task.commands().size(); i++) {
-            try {
-                core.apply(task.commands().get(i));
-            } catch (EngineRejection e) {
-                task.done().completeExceptionally(e.at(i));
-                return;
-            } catch (RuntimeException e) {
-                task.done().completeExceptionally(new EngineRejection("worker " + index + " failed: " + e, i, e));
-                return;
+        try {
+            for (int i = 0; i < task.commands().size(); i++) {
+                try {
+                    core.apply(task.commands().get(i));
+                } catch (EngineRejection e) {
+                    task.done().completeExceptionally(e.at(i));
+                    return;
+                } catch (RuntimeException e) {
+                    task.done().completeExceptionally(new EngineRejection("worker " + index + " failed: " + e, i, e));
+                    return;
+                }
             }
+            task.done().complete(null);
+        } finally {
+            forwarder.servicesChanged();
         }
-        task.done().complete(null);
     }
 
-    /** Closes the worker's ports (after its thread stopped). */
-    void closePorts() {
+    /** Closes the worker's ports and frees its buffers (after its thread stopped). */
+    void close() {
         for (PacketPort port : ports) {
             port.close();
         }
+        arena.close();
     }
 }

@@ -25,4 +25,12 @@ sealed interface WorkerTask {
     record CopyConnections(ConnectionPage page, int fromSlot, CompletableFuture<ConnectionPage> answer)
             implements WorkerTask {
     }
+
+    /** Read the forwarding counters (a copy). */
+    record ReadCounters(CompletableFuture<ForwardingCounters> answer) implements WorkerTask {
+    }
+
+    /** A next hop the worker asked for was resolved (interfaceIndex NONE: it failed). */
+    record NextHopResolved(int entry, int interfaceIndex, long mac, int[] source) implements WorkerTask {
+    }
 }

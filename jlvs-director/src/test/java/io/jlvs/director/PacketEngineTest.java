@@ -47,7 +47,10 @@ class PacketEngineTest {
                 clock::nanos);
         MemoryPacketPort port = new MemoryPacketPort("mem" + index);
         ports.add(port);
-        return new Worker(index, core, List.of(port), (buffer, offset, length, offload) -> { });
+        return new Worker(index, core, List.of(new InterfacePort(port, index + 1, 0x020000000001L + index)),
+                (family, words) -> {
+                    throw new NextHopResolver.NextHopException("no routes in this test");
+                }, Runnable::run);
     }
 
     @AfterEach

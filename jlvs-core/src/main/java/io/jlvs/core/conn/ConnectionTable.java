@@ -701,6 +701,16 @@ public final class ConnectionTable {
         return dport[slot];
     }
 
+    /** The local port (FULLNAT; the client port otherwise). */
+    public int localPort(int slot) {
+        return lport[slot];
+    }
+
+    /** Word i of the local address (FULLNAT; the client address otherwise). */
+    public int localWord(int slot, int i) {
+        return laddr[slot * 4 + i];
+    }
+
     /** Word i of the client address. */
     public int clientWord(int slot, int i) {
         return caddr[slot * 4 + i];

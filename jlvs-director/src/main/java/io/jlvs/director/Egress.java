@@ -1,0 +1,176 @@
+package io.jlvs.director;
+
+import io.jlvs.packet.EthernetHeader;
+import io.jlvs.packet.Ipv4Header;
+import io.jlvs.packet.Ipv6Header;
+import io.jlvs.packet.io.FrameOffload;
+import io.jlvs.packet.io.PacketPort;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * How a worker sends a rewritten frame toward an IP address: the next hop from its
+ * {@link NextHopTable} (asked for when missing, the frame held in {@link PendingFrames} meanwhile),
+ * then the frame copied into the right port's transmit ring with the Ethernet addresses set (the
+ * port's own as source, the next hop's as destination). A tunnel's outer source address, which is
+ * known only with the next hop, is filled in here too ({@link #FILL_OUTER_SOURCE}).
+ * The worker's thread only; nothing allocates.
+ */
+final class Egress {
+    /** Nothing to fill in. */
+    static final int NO_FIXUP = 0;
+    /** Write the director's address toward the next hop as the outer IP header's source. */
+    static final int FILL_OUTER_SOURCE = 1;
+
+    private final InterfacePort[] ports;
+    private final NextHopTable nextHops;
+    private final PendingFrames pending;
+    private final NextHopRequests requests;
+    private final ForwardingCounters counters;
+    private final EthernetHeader ethernet = new EthernetHeader();
+    private final Ipv4Header ipv4 = new Ipv4Header();
+    private final Ipv6Header ipv6 = new Ipv6Header();
+
+    Egress(InterfacePort[] ports, NextHopTable nextHops, PendingFrames pending, NextHopRequests requests,
+           ForwardingCounters counters) {
+        this.ports = ports;
+        this.nextHops = nextHops;
+        this.pending = pending;
+        this.requests = requests;
+        this.counters = counters;
+    }
+
+    /** Sends the current frame, rewritten in place, toward an address of the frame's family. */
+    boolean send(CurrentFrame frame, int w0, int w1, int w2, int w3) {
+        return send(frame.segment, frame.offset, frame.frameLengthWithoutPadding(), frame.offload, frame.l2Length(),
+                NO_FIXUP, frame.family(), w0, w1, w2, w3, frame.now);
+    }
+
+    /**
+     * Sends the frame [offset, offset + length) of buffer toward an address (family 4 or 6, four
+     * words), or holds it until the next hop resolves, or drops it counted.
+     *
+     * @param l2Length where the IP header starts in the frame
+     * @param fixup    {@link #NO_FIXUP} or {@link #FILL_OUTER_SOURCE}
+     * @return true when the frame was sent or held
+     */
+    boolean send(MemorySegment buffer, long offset, int length, FrameOffload offload, int l2Length, int fixup,
+                 int family, int w0, int w1, int w2, int w3, long nowNanos) {
+        int entry = nextHops.find(family, w0, w1, w2, w3);
+        if (entry == NextHopTable.NONE) {
+            entry = nextHops.addPending(family, w0, w1, w2, w3, nowNanos);
+            if (entry == NextHopTable.NONE) {
+                counters.drop(DropReason.NO_ROUTE);
+                return false;
+            }
+            requests.request(entry, family, w0, w1, w2, w3);
+            return hold(buffer, offset, length, offload, l2Length, fixup, entry, nowNanos);
+        }
+        switch (nextHops.state(entry)) {
+            case NextHopTable.RESOLVED -> {
+                if (nextHops.due(entry, nowNanos)) {
+                    nextHops.asked(entry, nowNanos);
+                    requests.request(entry, family, w0, w1, w2, w3);
+                }
+                return transmit(entry, buffer, offset, length, offload, l2Length, fixup);
+            }
+            case NextHopTable.PENDING -> {
+                return hold(buffer, offset, length, offload, l2Length, fixup, entry, nowNanos);
+            }
+            default -> {
+                if (!nextHops.due(entry, nowNanos)) {
+                    counters.drop(DropReason.NO_ROUTE);
+                    return false;
+                }
+                nextHops.asked(entry, nowNanos);
+                requests.request(entry, family, w0, w1, w2, w3);
+                return hold(buffer, offset, length, offload, l2Length, fixup, entry, nowNanos);
+            }
+        }
+    }
+
+    private boolean hold(MemorySegment buffer, long offset, int length, FrameOffload offload, int l2Length,
+                         int fixup, int entry, long nowNanos) {
+        if (pending.hold(buffer, offset, length, offload, l2Length, fixup, entry, nowNanos)) {
+            return true;
+        }
+        counters.drop(DropReason.NEXT_HOP_QUEUE_FULL);
+        return false;
+    }
+
+    private boolean transmit(int entry, MemorySegment buffer, long offset, int length, FrameOffload offload,
+                             int l2Length, int fixup) {
+        InterfacePort out = ports[nextHops.port(entry)];
+        PacketPort port = out.port();
+        long at = port.claim(length);
+        if (at < 0) {
+            counters.drop(DropReason.TRANSMIT_RING_FULL);
+            return false;
+        }
+        MemorySegment ring = port.transmitBuffer();
+        MemorySegment.copy(buffer, offset, ring, at, length);
+        ethernet.wrap(ring, at).destination(nextHops.mac(entry)).source(out.mac());
+        if (fixup == FILL_OUTER_SOURCE) {
+            fillOuterSource(entry, ring, at + l2Length);
+        }
+        port.commit(at, length, offload);
+        return true;
+    }
+
+    private void fillOuterSource(int entry, MemorySegment ring, long ipOffset) {
+        if (nextHops.family(entry) == 4) {
+            ipv4.wrap(ring, ipOffset).source(nextHops.sourceWord(entry, 0)).checksum(0).updateChecksum();
+        } else {
+            ipv6.wrap(ring, ipOffset).source(nextHops.sourceWord(entry, 0), nextHops.sourceWord(entry, 1),
+                    nextHops.sourceWord(entry, 2), nextHops.sourceWord(entry, 3));
+        }
+    }
+
+    /**
+     * A resolution came back: records it and sends (or, on failure, drops) the frames waiting for it.
+     *
+     * @param interfaceIndex the interface to send by, or NextHopTable.NONE for a failure
+     */
+    void resolved(int entry, int interfaceIndex, long mac, int[] source, long nowNanos) {
+        int portIndex = NextHopTable.NONE;
+        for (int p = 0; p < ports.length; p++) {
+            if (ports[p].interfaceIndex() == interfaceIndex) {
+                portIndex = p;
+            }
+        }
+        nextHops.resolved(entry, portIndex, mac, source, nowNanos);
+        for (int i = 0; i < PendingFrames.SLOTS && pending.size() > 0; i++) {
+            if (!pending.waitsFor(i, entry)) {
+                continue;
+            }
+            if (portIndex == NextHopTable.NONE) {
+                counters.drop(DropReason.NO_ROUTE);
+            } else {
+                transmit(entry, pending.buffer(), pending.offset(i), pending.length(i), pending.offload(i),
+                        pending.l2Length(i), pending.fixup(i));
+            }
+            pending.release(i);
+        }
+    }
+
+    /** The smallest MTU of the ports (a tunnel's outer packet must fit whichever it leaves by). */
+    int smallestMtu() {
+        int mtu = Integer.MAX_VALUE;
+        for (InterfacePort port : ports) {
+            mtu = Math.min(mtu, port.port().mtu());
+        }
+        return mtu;
+    }
+
+    /** Drops the frames that have waited too long for their next hop. */
+    void expirePending(long nowNanos) {
+        long deadline = nowNanos - PendingFrames.MAX_WAIT_NANOS;
+        for (int i = 0; i < PendingFrames.SLOTS && pending.size() > 0; i++) {
+            if (pending.waitedSince(i, deadline)) {
+                counters.drop(DropReason.NEXT_HOP_UNRESOLVED);
+                pending.release(i);
+            }
+        }
+    }
+
+}

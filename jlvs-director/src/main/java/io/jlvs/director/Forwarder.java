@@ -1,0 +1,234 @@
+package io.jlvs.director;
+
+import io.jlvs.core.conn.ConnectionFlags;
+import io.jlvs.core.conn.ConnectionScheduler;
+import io.jlvs.core.conn.ConnectionTable;
+import io.jlvs.core.engine.EngineCore;
+import io.jlvs.core.model.Protocol;
+import io.jlvs.core.proto.SctpStateTable;
+import io.jlvs.core.proto.TcpStateTable;
+import io.jlvs.core.service.Flow;
+import io.jlvs.core.service.VirtualService;
+import io.jlvs.packet.FrameVerdict;
+import io.jlvs.packet.IpProtocol;
+import io.jlvs.packet.NetworkBytes;
+import io.jlvs.packet.ParsedFrame;
+import io.jlvs.packet.TcpHeader;
+import io.jlvs.packet.io.FrameOffload;
+import io.jlvs.packet.io.FrameReceiver;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A worker's per-frame work, ip_vs_in and ip_vs_out in one: parse the frame; find its connection
+ * by the request tuple, else by the reply tuple; else, for a service's new flow (a TCP SYN, any
+ * UDP or SCTP packet), schedule it with the core; drive the protocol state and counters; and hand
+ * the packet to the connection's transmitter. Frames that are not jlvsd's (ARP, other hosts'
+ * traffic, the director's own) are left to the kernel, which sees them too; everything dropped is
+ * counted by reason. No allocation, no locks, no logging.
+ */
+final class Forwarder implements FrameReceiver {
+    private static final int SCTP_CHUNK_TYPE_OFFSET = 12;
+
+    private final EngineCore core;
+    private final ConnectionTable table;
+    private final Flow flow;
+    private final ServiceIndex services = new ServiceIndex();
+    private final ForwardingCounters counters;
+    private final CurrentFrame frame = new CurrentFrame();
+    /** By forwarding method (ConnectionFlags.FWD_MASK); null for methods with no transmitter. */
+    private final Transmitter[] transmitters = new Transmitter[ConnectionFlags.FWD_MASK + 1];
+    private final LocalAddressBinder fullNat;
+    private final int[] destination = new int[4];
+
+    Forwarder(EngineCore core, ForwardingCounters counters, Transmitter nat, Transmitter directRoute,
+              Transmitter tunnel, Transmitter fullNatTransmitter, LocalAddressBinder fullNat) {
+        this.core = core;
+        this.table = core.table();
+        this.flow = core.flow();
+        this.counters = counters;
+        this.fullNat = fullNat;
+        transmitters[ConnectionFlags.MASQ] = nat;
+        transmitters[ConnectionFlags.DROUTE] = directRoute;
+        transmitters[ConnectionFlags.TUNNEL] = tunnel;
+        transmitters[ConnectionFlags.FULLNAT] = fullNatTransmitter;
+    }
+
+    /** Re-reads the core's services after a change of the table (the worker's thread). */
+    void servicesChanged() {
+        services.rebuild(core.services());
+    }
+
+    /** Sets the time every frame of the next batch is handled at. */
+    void beginBatch(long nowNanos) {
+        frame.now = nowNanos;
+    }
+
+    /** The counters (the worker's thread). */
+    ForwardingCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public void onFrame(MemorySegment buffer, long offset, int length, FrameOffload offload) {
+        counters.received++;
+        ParsedFrame parsed = frame.parsed;
+        int verdict = parsed.parse(buffer, offset, length);
+        if (verdict != FrameVerdict.OK) {
+            counters.malformed[verdict]++;
+            return;
+        }
+        int family = parsed.family();
+        if (family != ParsedFrame.FAMILY_IPV4 && family != ParsedFrame.FAMILY_IPV6) {
+            counters.passedToKernel++;
+            return;
+        }
+        frame.segment = buffer;
+        frame.offset = offset;
+        frame.length = length;
+        frame.offload = offload;
+        readDestination(parsed);
+        int protocol = parsed.l4Protocol();
+        Protocol transport = transport(protocol);
+        if (transport == null) {
+            notJlvsd(family);
+            return;
+        }
+        if (parsed.fragmentState() == ParsedFrame.LATER_FRAGMENT) {
+            if (services.isVip(family, destination[0], destination[1], destination[2], destination[3])) {
+                counters.drop(DropReason.FRAGMENT);
+            } else {
+                counters.passedToKernel++;
+            }
+            return;
+        }
+        long l4 = parsed.l4Offset();
+        setFlow(parsed, transport, NetworkBytes.u16(buffer, l4), NetworkBytes.u16(buffer, l4 + 2));
+        int slot = table.findInbound(flow);
+        if (slot != ConnectionTable.NONE) {
+            request(slot, transport);
+            return;
+        }
+        slot = table.findOutbound(flow);
+        if (slot != ConnectionTable.NONE) {
+            reply(slot, transport);
+            return;
+        }
+        newFlow(transport);
+    }
+
+    private static Protocol transport(int protocol) {
+        return switch (protocol) {
+            case IpProtocol.TCP -> Protocol.TCP;
+            case IpProtocol.UDP -> Protocol.UDP;
+            case 132 -> Protocol.SCTP;
+            default -> null;
+        };
+    }
+
+    private void readDestination(ParsedFrame parsed) {
+        if (parsed.family() == ParsedFrame.FAMILY_IPV4) {
+            destination[0] = parsed.ipv4().destination();
+            destination[1] = destination[2] = destination[3] = 0;
+        } else {
+            for (int i = 0; i < 4; i++) {
+                destination[i] = parsed.ipv6().destination(i);
+            }
+        }
+    }
+
+    private void setFlow(ParsedFrame parsed, Protocol transport, int sourcePort, int destinationPort) {
+        if (parsed.family() == ParsedFrame.FAMILY_IPV4) {
+            flow.setIpv4(transport, parsed.ipv4().source(), sourcePort, destination[0], destinationPort);
+        } else {
+            flow.setIpv6(transport, sourcePort, destinationPort);
+            for (int i = 0; i < 4; i++) {
+                flow.sourceWord(i, parsed.ipv6().source(i)).destinationWord(i, destination[i]);
+            }
+        }
+        flow.setMark(0);
+    }
+
+    /** Traffic of no connection and no service: jlvsd's only when it is addressed to a VIP. */
+    private void notJlvsd(int family) {
+        if (services.isVip(family, destination[0], destination[1], destination[2], destination[3])) {
+            counters.drop(DropReason.NO_SERVICE);
+        } else {
+            counters.passedToKernel++;
+        }
+    }
+
+    /** A packet from a client of an existing connection (ip_vs_in with a connection found). */
+    private void request(int slot, Protocol transport) {
+        switch (table.admit(slot, frame.now)) {
+            case ConnectionTable.ADMIT -> forwardRequest(slot, transport);
+            case ConnectionTable.RESCHEDULE -> newFlow(transport);
+            default -> counters.drop(DropReason.REAL_SERVER_GONE);
+        }
+    }
+
+    private void forwardRequest(int slot, Protocol transport) {
+        table.inbound(slot, event(transport), frame.ipLength(), frame.now);
+        Transmitter transmitter = transmitters[table.flags(slot) & ConnectionFlags.FWD_MASK];
+        if (transmitter == null) {
+            counters.passedToKernel++; // LOCALNODE: the director itself serves it
+            return;
+        }
+        transmitter.toRealServer(frame, slot);
+    }
+
+    /** A packet from a real server (ip_vs_out): only NAT and FULLNAT replies are jlvsd's. */
+    private void reply(int slot, Protocol transport) {
+        int method = table.flags(slot) & ConnectionFlags.FWD_MASK;
+        if (method != ConnectionFlags.MASQ && method != ConnectionFlags.FULLNAT) {
+            counters.passedToKernel++;
+            return;
+        }
+        table.outbound(slot, event(transport), frame.ipLength(), frame.now);
+        transmitters[method].toClient(frame, slot);
+    }
+
+    /** No connection: a new flow for a service, or not jlvsd's. */
+    private void newFlow(Protocol transport) {
+        ParsedFrame parsed = frame.parsed;
+        VirtualService service = services.lookup(transport.number(), parsed.family(), destination[0], destination[1],
+                destination[2], destination[3], flow.destinationPort(), 0);
+        if (service == null) {
+            notJlvsd(parsed.family());
+            return;
+        }
+        if (transport == Protocol.TCP) {
+            int flags = parsed.tcp().flags();
+            // tcp_conn_schedule: only a SYN (without RST) opens a connection
+            if ((flags & TcpHeader.SYN) == 0 || (flags & TcpHeader.RST) != 0) {
+                counters.drop(DropReason.NO_CONNECTION);
+                return;
+            }
+        }
+        int slot = core.schedule(service, flow);
+        if (slot < 0) {
+            switch (slot) {
+                case ConnectionScheduler.NO_DESTINATION -> counters.drop(DropReason.NO_REAL_SERVER);
+                case ConnectionScheduler.TABLE_FULL -> counters.drop(DropReason.CONNECTION_TABLE_FULL);
+                default -> counters.passedToKernel++; // NOT_SCHEDULED: FTP data from a real server
+            }
+            return;
+        }
+        if ((table.flags(slot) & ConnectionFlags.FWD_MASK) == ConnectionFlags.FULLNAT && !fullNat.bind(service, slot)) {
+            table.expireNow(slot, frame.now);
+            counters.drop(DropReason.NO_LOCAL_ADDRESS);
+            return;
+        }
+        forwardRequest(slot, transport);
+    }
+
+    /** The protocol state machine's event for the packet. */
+    private int event(Protocol transport) {
+        return switch (transport) {
+            case TCP -> TcpStateTable.event(frame.parsed.tcp().flags());
+            case SCTP -> SctpStateTable.event(NetworkBytes.u8(frame.segment,
+                    frame.parsed.l4Offset() + SCTP_CHUNK_TYPE_OFFSET));
+            case UDP -> 0;
+        };
+    }
+}
