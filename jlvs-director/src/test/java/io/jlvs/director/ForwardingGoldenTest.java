@@ -1,0 +1,191 @@
+package io.jlvs.director;
+
+import io.jlvs.core.model.ForwardMethod;
+import io.jlvs.core.model.Protocol;
+import io.jlvs.testkit.packet.FrameDescription;
+import io.jlvs.testkit.packet.Frames;
+import io.jlvs.testkit.packet.PacketBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.jlvs.director.DirectorHarness.CLIENT;
+import static io.jlvs.director.DirectorHarness.CLIENT6;
+import static io.jlvs.director.DirectorHarness.CLIENT_MAC;
+import static io.jlvs.director.DirectorHarness.DIRECTOR;
+import static io.jlvs.director.DirectorHarness.DIRECTOR_MAC;
+import static io.jlvs.director.DirectorHarness.RS1;
+import static io.jlvs.director.DirectorHarness.RS1_6;
+import static io.jlvs.director.DirectorHarness.RS1_MAC;
+import static io.jlvs.director.DirectorHarness.RS2;
+import static io.jlvs.director.DirectorHarness.RS2_MAC;
+import static io.jlvs.director.DirectorHarness.ROUTER_MAC;
+import static io.jlvs.director.DirectorHarness.VIP;
+import static io.jlvs.director.DirectorHarness.VIP6;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Golden packets through one worker, Katran's shape: a frame in, the frames out (compared as
+ * one-line descriptions, then byte for byte), and the counters. Expected frames are built with the
+ * test builder, which shares no code with the engine.
+ */
+class ForwardingGoldenTest {
+
+    private static PacketBuilder fromClient() {
+        return Frames.ethernet(CLIENT_MAC, DIRECTOR_MAC);
+    }
+
+    private static void assertFrames(List<byte[]> expected, List<byte[]> actual) {
+        assertEquals(expected.stream().map(FrameDescription::describe).toList(),
+                actual.stream().map(FrameDescription::describe).toList());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(DirectorHarness.hex(expected.get(i)), DirectorHarness.hex(actual.get(i)), "frame " + i);
+        }
+    }
+
+    @Test
+    void drRewritesOnlyTheEthernetDestination() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.DROUTE, 80, RS1)) {
+            PacketBuilder syn = fromClient().ipv4(CLIENT, VIP).tcp(40000, 80).syn().seq(1);
+            List<byte[]> out = director.send(syn.build());
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, RS1_MAC).ipv4(CLIENT, VIP).tcp(40000, 80).syn().seq(1)
+                    .build()), out);
+            assertEquals(1, director.counters().toRealServers());
+        }
+    }
+
+    @Test
+    void drKeepsAVlanTag() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.DROUTE, 80, RS1)) {
+            List<byte[]> out = director.send(fromClient().vlan(7).ipv4(CLIENT, VIP).tcp(40000, 80).syn().build());
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, RS1_MAC).vlan(7).ipv4(CLIENT, VIP).tcp(40000, 80).syn()
+                    .build()), out);
+        }
+    }
+
+    @Test
+    void natRewritesTheDestinationAndTheReplysSource() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.MASQ, 8080, RS1)) {
+            List<byte[]> in = director.send(fromClient().ipv4(CLIENT, VIP).tcp(40000, 80).syn().seq(7).build());
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, RS1_MAC).ipv4(CLIENT, RS1).tcp(40000, 8080).syn().seq(7)
+                    .build()), in);
+
+            List<byte[]> out = director.send(Frames.ethernet(RS1_MAC, DIRECTOR_MAC).ipv4(RS1, CLIENT).tcp(8080, 40000)
+                    .syn().ackFlag().seq(100).ack(8).payload(new byte[]{1, 2, 3}).build());
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, ROUTER_MAC).ipv4(VIP, CLIENT).tcp(80, 40000).syn()
+                    .ackFlag().seq(100).ack(8).payload(new byte[]{1, 2, 3}).build()), out);
+            ForwardingCounters counters = director.counters();
+            assertEquals(1, counters.toRealServers());
+            assertEquals(1, counters.toClients());
+        }
+    }
+
+    @Test
+    void natOverIpv6() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP6, 443, "rr", ForwardMethod.MASQ, 8443, RS1_6)) {
+            List<byte[]> in = director.send(fromClient().ipv6(CLIENT6, VIP6).tcp(40000, 443).syn().build());
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, RS1_MAC).ipv6(CLIENT6, RS1_6).tcp(40000, 8443).syn()
+                    .build()), in);
+            List<byte[]> out = director.send(Frames.ethernet(RS1_MAC, DIRECTOR_MAC).ipv6(RS1_6, CLIENT6)
+                    .tcp(8443, 40000).syn().ackFlag().build());
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, ROUTER_MAC).ipv6(VIP6, CLIENT6).tcp(443, 40000).syn()
+                    .ackFlag().build()), out);
+        }
+    }
+
+    @Test
+    void natUdpKeepsAnAbsentChecksumAbsent() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.UDP, VIP, 53, "rr", ForwardMethod.MASQ, 5353, RS1)) {
+            byte[] query = {9, 9, 9};
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, RS1_MAC).ipv4(CLIENT, RS1).udp(41000, 5353)
+                    .payload(query).build()), director.send(fromClient().ipv4(CLIENT, VIP).udp(41000, 53).payload(query)
+                    .build()));
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, RS1_MAC).ipv4(CLIENT, RS1).udp(41001, 5353)
+                    .payload(query).noUdpChecksum().build()), director.send(fromClient().ipv4(CLIENT, VIP)
+                    .udp(41001, 53).payload(query).noUdpChecksum().build()));
+        }
+    }
+
+    @Test
+    void tunWrapsThePacketInIpipFromTheDirectorsAddress() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.TUNNEL, 80, RS1)) {
+            PacketBuilder syn = Frames.ipv4(CLIENT, VIP).dontFragment().tcp(40000, 80).syn();
+            List<byte[]> out = director.send(fromClient().ipv4(CLIENT, VIP).dontFragment().tcp(40000, 80).syn().build());
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, RS1_MAC).ipv4(DIRECTOR, RS1).dontFragment()
+                    .encapsulate(syn).build()), out);
+        }
+    }
+
+    @Test
+    void tunSendsFragmentationNeededForADfPacketThatNoLongerFits() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.TUNNEL, 80, RS1)) {
+            PacketBuilder full = Frames.ipv4(CLIENT, VIP).dontFragment().tcp(40000, 80).syn().payload(new byte[1460]);
+            byte[] packet = full.buildPacket();
+            List<byte[]> out = director.send(fromClient().ipv4(CLIENT, VIP).dontFragment().tcp(40000, 80).syn()
+                    .payload(new byte[1460]).build());
+            byte[] quoted = java.util.Arrays.copyOf(packet, 576 - 28);
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, ROUTER_MAC).ipv4(VIP, CLIENT).icmp()
+                    .fragmentationNeeded(1480).quoting(quoted).build()), out);
+            assertEquals(1, director.counters().drops(DropReason.TOO_BIG));
+        }
+    }
+
+    @Test
+    void roundRobinSpreadsNewConnectionsAndKeepsEachOnItsServer() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.DROUTE, 80, RS1, RS2)) {
+            List<byte[]> first = director.send(fromClient().ipv4(CLIENT, VIP).tcp(40000, 80).syn().build());
+            List<byte[]> second = director.send(fromClient().ipv4(CLIENT, VIP).tcp(40001, 80).syn().build());
+            List<byte[]> firstAgain = director.send(fromClient().ipv4(CLIENT, VIP).tcp(40000, 80).ackFlag().build());
+            String a = destinationMac(first.getFirst());
+            String b = destinationMac(second.getFirst());
+            assertEquals(java.util.Set.of(RS1_MAC, RS2_MAC), java.util.Set.of(a, b));
+            assertEquals(a, destinationMac(firstAgain.getFirst()), "the connection stays on its server");
+        }
+    }
+
+    private static String destinationMac(byte[] frame) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            text.append(i == 0 ? "" : ":").append(String.format("%02x", frame[i] & 0xFF));
+        }
+        return text.toString();
+    }
+
+    @Test
+    void whatIsNotForAServiceIsLeftOrDroppedAndCounted() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.MASQ, 80, RS1)) {
+            assertEquals(List.of(), director.send(
+                    fromClient().ipv4(CLIENT, VIP).tcp(40000, 81).syn().build(),
+                    fromClient().ipv4(CLIENT, VIP).tcp(40000, 80).ackFlag().build(),
+                    fromClient().ipv4(CLIENT, VIP).udp(40000, 80).build(),
+                    fromClient().ipv4(CLIENT, "10.0.0.7").tcp(40000, 80).syn().build(),
+                    fromClient().ipv4(CLIENT, VIP).tcp(40000, 80).syn().truncate(30).build(),
+                    fromClient().ipv4(CLIENT, VIP).tcp(40000, 80).syn().corruptIpChecksum().build()));
+            ForwardingCounters counters = director.counters();
+            assertEquals(2, counters.drops(DropReason.NO_SERVICE), "port 81 and UDP port 80 of the VIP");
+            assertEquals(1, counters.drops(DropReason.NO_CONNECTION), "an ACK of no connection");
+            assertEquals(1, counters.passedToKernel(), "another host's packet is the kernel's");
+            assertEquals(1, counters.malformed(io.jlvs.packet.FrameVerdict.TRUNCATED_IPV4));
+            assertEquals(1, counters.malformed(io.jlvs.packet.FrameVerdict.BAD_IPV4_CHECKSUM));
+            assertEquals(6, counters.received());
+        }
+    }
+
+    @Test
+    void fullNatWithoutALocalAddressDropsAndCounts() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.FULLNAT, 80, RS1)) {
+            assertEquals(List.of(), director.send(fromClient().ipv4(CLIENT, VIP).tcp(40000, 80).syn().build()));
+            assertEquals(1, director.counters().drops(DropReason.NO_LOCAL_ADDRESS));
+        }
+    }
+}
