@@ -10,20 +10,16 @@ import io.jlvs.core.conn.ConnectionTable;
 final class DirectRouteTransmitter implements Transmitter {
     private final ConnectionTable table;
     private final Egress egress;
-    private final ForwardingCounters counters;
 
-    DirectRouteTransmitter(ConnectionTable table, Egress egress, ForwardingCounters counters) {
+    DirectRouteTransmitter(ConnectionTable table, Egress egress) {
         this.table = table;
         this.egress = egress;
-        this.counters = counters;
     }
 
     @Override
     public void toRealServer(CurrentFrame frame, int slot) {
-        if (egress.send(frame, table.destinationWord(slot, 0),
-                table.destinationWord(slot, 1), table.destinationWord(slot, 2), table.destinationWord(slot, 3))) {
-            counters.toRealServers++;
-        }
+        egress.send(frame, Egress.TO_REAL_SERVER, table.destinationWord(slot, 0),
+                table.destinationWord(slot, 1), table.destinationWord(slot, 2), table.destinationWord(slot, 3));
     }
 
     @Override

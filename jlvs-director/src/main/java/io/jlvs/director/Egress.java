@@ -22,6 +22,13 @@ final class Egress {
     /** Write the director's address toward the next hop as the outer IP header's source. */
     static final int FILL_OUTER_SOURCE = 1;
 
+    /** What a frame is, for the counters once it has left: a request for a real server. */
+    static final int TO_REAL_SERVER = 0;
+    /** A reply for a client. */
+    static final int TO_CLIENT = 1;
+    /** An ICMP error the director made. */
+    static final int ICMP_ERROR = 2;
+
     private final InterfacePort[] ports;
     private final NextHopTable nextHops;
     private final PendingFrames pending;
@@ -41,30 +48,32 @@ final class Egress {
     }
 
     /** Sends the current frame, rewritten in place, toward an address of the frame's family. */
-    boolean send(CurrentFrame frame, int w0, int w1, int w2, int w3) {
-        return send(frame.segment, frame.offset, frame.frameLengthWithoutPadding(), frame.offload, frame.l2Length(),
-                NO_FIXUP, frame.family(), w0, w1, w2, w3, frame.now);
+    void send(CurrentFrame frame, int kind, int w0, int w1, int w2, int w3) {
+        send(frame.segment, frame.offset, frame.frameLengthWithoutPadding(), frame.offload, frame.l2Length(),
+                NO_FIXUP, kind, frame.family(), w0, w1, w2, w3, frame.now);
     }
 
     /**
      * Sends the frame [offset, offset + length) of buffer toward an address (family 4 or 6, four
-     * words), or holds it until the next hop resolves, or drops it counted.
+     * words), or holds it until the next hop resolves, or drops it; either way it is counted once,
+     * as what it is (kind) when it leaves, or by the reason it was dropped.
      *
      * @param l2Length where the IP header starts in the frame
      * @param fixup    {@link #NO_FIXUP} or {@link #FILL_OUTER_SOURCE}
-     * @return true when the frame was sent or held
+     * @param kind     {@link #TO_REAL_SERVER}, {@link #TO_CLIENT} or {@link #ICMP_ERROR}
      */
-    boolean send(MemorySegment buffer, long offset, int length, FrameOffload offload, int l2Length, int fixup,
-                 int family, int w0, int w1, int w2, int w3, long nowNanos) {
+    void send(MemorySegment buffer, long offset, int length, FrameOffload offload, int l2Length, int fixup, int kind,
+              int family, int w0, int w1, int w2, int w3, long nowNanos) {
         int entry = nextHops.find(family, w0, w1, w2, w3);
         if (entry == NextHopTable.NONE) {
             entry = nextHops.addPending(family, w0, w1, w2, w3, nowNanos);
             if (entry == NextHopTable.NONE) {
                 counters.drop(DropReason.NO_ROUTE);
-                return false;
+                return;
             }
             requests.request(entry, family, w0, w1, w2, w3);
-            return hold(buffer, offset, length, offload, l2Length, fixup, entry, nowNanos);
+            hold(buffer, offset, length, offload, l2Length, fixup, kind, entry, nowNanos);
+            return;
         }
         switch (nextHops.state(entry)) {
             case NextHopTable.RESOLVED -> {
@@ -72,40 +81,36 @@ final class Egress {
                     nextHops.asked(entry, nowNanos);
                     requests.request(entry, family, w0, w1, w2, w3);
                 }
-                return transmit(entry, buffer, offset, length, offload, l2Length, fixup);
+                transmit(entry, buffer, offset, length, offload, l2Length, fixup, kind);
             }
-            case NextHopTable.PENDING -> {
-                return hold(buffer, offset, length, offload, l2Length, fixup, entry, nowNanos);
-            }
+            case NextHopTable.PENDING -> hold(buffer, offset, length, offload, l2Length, fixup, kind, entry, nowNanos);
             default -> {
                 if (!nextHops.due(entry, nowNanos)) {
                     counters.drop(DropReason.NO_ROUTE);
-                    return false;
+                    return;
                 }
                 nextHops.asked(entry, nowNanos);
                 requests.request(entry, family, w0, w1, w2, w3);
-                return hold(buffer, offset, length, offload, l2Length, fixup, entry, nowNanos);
+                hold(buffer, offset, length, offload, l2Length, fixup, kind, entry, nowNanos);
             }
         }
     }
 
-    private boolean hold(MemorySegment buffer, long offset, int length, FrameOffload offload, int l2Length,
-                         int fixup, int entry, long nowNanos) {
-        if (pending.hold(buffer, offset, length, offload, l2Length, fixup, entry, nowNanos)) {
-            return true;
+    private void hold(MemorySegment buffer, long offset, int length, FrameOffload offload, int l2Length, int fixup,
+                      int kind, int entry, long nowNanos) {
+        if (!pending.hold(buffer, offset, length, offload, l2Length, fixup, kind, entry, nowNanos)) {
+            counters.drop(DropReason.NEXT_HOP_QUEUE_FULL);
         }
-        counters.drop(DropReason.NEXT_HOP_QUEUE_FULL);
-        return false;
     }
 
-    private boolean transmit(int entry, MemorySegment buffer, long offset, int length, FrameOffload offload,
-                             int l2Length, int fixup) {
+    private void transmit(int entry, MemorySegment buffer, long offset, int length, FrameOffload offload,
+                          int l2Length, int fixup, int kind) {
         InterfacePort out = ports[nextHops.port(entry)];
         PacketPort port = out.port();
         long at = port.claim(length);
         if (at < 0) {
             counters.drop(DropReason.TRANSMIT_RING_FULL);
-            return false;
+            return;
         }
         MemorySegment ring = port.transmitBuffer();
         MemorySegment.copy(buffer, offset, ring, at, length);
@@ -114,7 +119,11 @@ final class Egress {
             fillOuterSource(entry, ring, at + l2Length);
         }
         port.commit(at, length, offload);
-        return true;
+        switch (kind) {
+            case TO_REAL_SERVER -> counters.toRealServers++;
+            case TO_CLIENT -> counters.toClients++;
+            default -> counters.icmpSent++;
+        }
     }
 
     private void fillOuterSource(int entry, MemorySegment ring, long ipOffset) {
@@ -147,7 +156,7 @@ final class Egress {
                 counters.drop(DropReason.NO_ROUTE);
             } else {
                 transmit(entry, pending.buffer(), pending.offset(i), pending.length(i), pending.offload(i),
-                        pending.l2Length(i), pending.fixup(i));
+                        pending.l2Length(i), pending.fixup(i), pending.kind(i));
             }
             pending.release(i);
         }

@@ -11,13 +11,11 @@ import io.jlvs.core.conn.ConnectionTable;
 final class FullNatTransmitter implements Transmitter {
     private final ConnectionTable table;
     private final Egress egress;
-    private final ForwardingCounters counters;
     private final AddressRewriter rewriter = new AddressRewriter();
 
-    FullNatTransmitter(ConnectionTable table, Egress egress, ForwardingCounters counters) {
+    FullNatTransmitter(ConnectionTable table, Egress egress) {
         this.table = table;
         this.egress = egress;
-        this.counters = counters;
     }
 
     @Override
@@ -32,9 +30,7 @@ final class FullNatTransmitter implements Transmitter {
                 .sourcePort(table.localPort(slot))
                 .destination(d0, d1, d2, d3)
                 .destinationPort(table.destinationPort(slot));
-        if (egress.send(frame, d0, d1, d2, d3)) {
-            counters.toRealServers++;
-        }
+        egress.send(frame, Egress.TO_REAL_SERVER, d0, d1, d2, d3);
     }
 
     @Override
@@ -49,9 +45,7 @@ final class FullNatTransmitter implements Transmitter {
                 .sourcePort(table.virtualPort(slot))
                 .destination(c0, c1, c2, c3)
                 .destinationPort(table.clientPort(slot));
-        if (egress.send(frame, c0, c1, c2, c3)) {
-            counters.toClients++;
-        }
+        egress.send(frame, Egress.TO_CLIENT, c0, c1, c2, c3);
     }
 
 }

@@ -10,13 +10,11 @@ import io.jlvs.core.conn.ConnectionTable;
 final class NatTransmitter implements Transmitter {
     private final ConnectionTable table;
     private final Egress egress;
-    private final ForwardingCounters counters;
     private final AddressRewriter rewriter = new AddressRewriter();
 
-    NatTransmitter(ConnectionTable table, Egress egress, ForwardingCounters counters) {
+    NatTransmitter(ConnectionTable table, Egress egress) {
         this.table = table;
         this.egress = egress;
-        this.counters = counters;
     }
 
     @Override
@@ -26,19 +24,15 @@ final class NatTransmitter implements Transmitter {
         int d2 = table.destinationWord(slot, 2);
         int d3 = table.destinationWord(slot, 3);
         frame.rewrite(rewriter).destination(d0, d1, d2, d3).destinationPort(table.destinationPort(slot));
-        if (egress.send(frame, d0, d1, d2, d3)) {
-            counters.toRealServers++;
-        }
+        egress.send(frame, Egress.TO_REAL_SERVER, d0, d1, d2, d3);
     }
 
     @Override
     public void toClient(CurrentFrame frame, int slot) {
         frame.rewrite(rewriter).source(table.virtualWord(slot, 0), table.virtualWord(slot, 1), table.virtualWord(slot, 2),
                 table.virtualWord(slot, 3)).sourcePort(table.virtualPort(slot));
-        if (egress.send(frame, table.clientWord(slot, 0),
-                table.clientWord(slot, 1), table.clientWord(slot, 2), table.clientWord(slot, 3))) {
-            counters.toClients++;
-        }
+        egress.send(frame, Egress.TO_CLIENT, table.clientWord(slot, 0),
+                table.clientWord(slot, 1), table.clientWord(slot, 2), table.clientWord(slot, 3));
     }
 
 }

@@ -25,6 +25,7 @@ final class PendingFrames {
     private final long[] since = new long[SLOTS];
     private final int[] l2Length = new int[SLOTS];
     private final int[] fixup = new int[SLOTS];
+    private final int[] kind = new int[SLOTS];
     private final FrameOffload[] offload = new FrameOffload[SLOTS];
     private int used;
 
@@ -42,7 +43,7 @@ final class PendingFrames {
      * @return false when every slot is taken or the frame is too large (nothing kept)
      */
     boolean hold(MemorySegment source, long offset, int frameLength, FrameOffload frameOffload, int frameL2Length,
-                 int frameFixup, int nextHop, long nowNanos) {
+                 int frameFixup, int frameKind, int nextHop, long nowNanos) {
         if (used == SLOTS || frameLength > SLOT_BYTES) {
             return false;
         }
@@ -54,6 +55,7 @@ final class PendingFrames {
                 since[i] = nowNanos;
                 l2Length[i] = frameL2Length;
                 fixup[i] = frameFixup;
+                kind[i] = frameKind;
                 offload[i].set(frameOffload);
                 used++;
                 return true;
@@ -91,6 +93,10 @@ final class PendingFrames {
 
     int l2Length(int i) {
         return l2Length[i];
+    }
+
+    int kind(int i) {
+        return kind[i];
     }
 
     int fixup(int i) {

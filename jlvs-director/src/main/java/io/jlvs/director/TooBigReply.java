@@ -28,7 +28,6 @@ final class TooBigReply {
 
     private final MemorySegment buffer;
     private final Egress egress;
-    private final ForwardingCounters counters;
     private final EthernetHeader ethernet = new EthernetHeader();
     private final Ipv4Header ipv4 = new Ipv4Header();
     private final Ipv6Header ipv6 = new Ipv6Header();
@@ -36,10 +35,9 @@ final class TooBigReply {
     private final Icmpv6Header icmpv6 = new Icmpv6Header();
     private final FrameOffload plain = new FrameOffload();
 
-    TooBigReply(Arena arena, Egress egress, ForwardingCounters counters) {
+    TooBigReply(Arena arena, Egress egress) {
         this.buffer = arena.allocate(64 + IPV6_ERROR_MAX);
         this.egress = egress;
-        this.counters = counters;
     }
 
     /** Sends the error for the current frame, announcing mtu as the path's MTU. */
@@ -49,18 +47,14 @@ final class TooBigReply {
         long l3 = frame.parsed.l3Offset();
         int length = frame.family() == 4 ? ipv4Error(frame, l2, l3, mtu) : ipv6Error(frame, l2, l3, mtu);
         ethernet.wrap(buffer, 0).etherType(frame.family() == 4 ? EthernetHeader.TYPE_IPV4 : EthernetHeader.TYPE_IPV6);
-        boolean sent;
         if (frame.family() == 4) {
             int client = ipv4.wrap(buffer, l2).destination();
-            sent = egress.send(buffer, 0, l2 + length, plain, l2, Egress.NO_FIXUP, 4, client, 0, 0, 0,
+            egress.send(buffer, 0, l2 + length, plain, l2, Egress.NO_FIXUP, Egress.ICMP_ERROR, 4, client, 0, 0, 0,
                     frame.now);
         } else {
             ipv6.wrap(buffer, l2);
-            sent = egress.send(buffer, 0, l2 + length, plain, l2, Egress.NO_FIXUP, 6,
+            egress.send(buffer, 0, l2 + length, plain, l2, Egress.NO_FIXUP, Egress.ICMP_ERROR, 6,
                     ipv6.destination(0), ipv6.destination(1), ipv6.destination(2), ipv6.destination(3), frame.now);
-        }
-        if (sent) {
-            counters.icmpSent++;
         }
     }
 

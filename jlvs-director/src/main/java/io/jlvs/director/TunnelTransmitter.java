@@ -85,10 +85,8 @@ final class TunnelTransmitter implements Transmitter {
         if (offload.needsChecksum()) {
             offload.partialChecksum(offload.checksumStart() + outer, offload.checksumOffset());
         }
-        if (egress.send(buffer, 0, l2 + outer + inner, offload, l2, Egress.FILL_OUTER_SOURCE,
-                outerIpv6 ? 6 : 4, destination[0], destination[1], destination[2], destination[3], frame.now)) {
-            counters.toRealServers++;
-        }
+        egress.send(buffer, 0, l2 + outer + inner, offload, l2, Egress.FILL_OUTER_SOURCE, Egress.TO_REAL_SERVER,
+                outerIpv6 ? 6 : 4, destination[0], destination[1], destination[2], destination[3], frame.now);
     }
 
     @Override

@@ -55,12 +55,12 @@ public final class Worker implements NextHopRequests {
         this.ports = ports.stream().map(InterfacePort::port).toArray(PacketPort[]::new);
         this.egress = new Egress(attached, new NextHopTable(NEXT_HOPS), new PendingFrames(arena), this, counters);
         ConnectionTable table = core.table();
-        TooBigReply tooBig = new TooBigReply(arena, egress, counters);
+        TooBigReply tooBig = new TooBigReply(arena, egress);
         this.forwarder = new Forwarder(core, counters,
-                new NatTransmitter(table, egress, counters),
-                new DirectRouteTransmitter(table, egress, counters),
+                new NatTransmitter(table, egress),
+                new DirectRouteTransmitter(table, egress),
                 new TunnelTransmitter(arena, table, egress, tooBig, counters, egress.smallestMtu()),
-                new FullNatTransmitter(table, egress, counters),
+                new FullNatTransmitter(table, egress),
                 // until services can be given local addresses (ipvsadm -P), FULLNAT has none to bind
                 (service, slot) -> false);
         this.nextTickNanos = core.now() + ConnectionTable.TICK_NANOS;
