@@ -91,7 +91,7 @@ final class Forwarder implements FrameReceiver {
         int protocol = parsed.l4Protocol();
         Protocol transport = transport(protocol);
         if (transport == null) {
-            notJlvsd(family);
+            counters.passedToKernel++; // ICMP (ping to the VIP) and other protocols are the kernel's
             return;
         }
         if (parsed.fragmentState() == ParsedFrame.LATER_FRAGMENT) {
