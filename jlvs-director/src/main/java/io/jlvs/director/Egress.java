@@ -68,7 +68,7 @@ final class Egress {
         if (entry == NextHopTable.NONE) {
             entry = nextHops.addPending(family, w0, w1, w2, w3, nowNanos);
             if (entry == NextHopTable.NONE) {
-                counters.drop(DropReason.NO_ROUTE);
+                dropped(kind, DropReason.NO_ROUTE);
                 return;
             }
             requests.request(entry, family, w0, w1, w2, w3);
@@ -86,7 +86,7 @@ final class Egress {
             case NextHopTable.PENDING -> hold(buffer, offset, length, offload, l2Length, fixup, kind, entry, nowNanos);
             default -> {
                 if (!nextHops.due(entry, nowNanos)) {
-                    counters.drop(DropReason.NO_ROUTE);
+                    dropped(kind, DropReason.NO_ROUTE);
                     return;
                 }
                 nextHops.asked(entry, nowNanos);
@@ -99,7 +99,7 @@ final class Egress {
     private void hold(MemorySegment buffer, long offset, int length, FrameOffload offload, int l2Length, int fixup,
                       int kind, int entry, long nowNanos) {
         if (!pending.hold(buffer, offset, length, offload, l2Length, fixup, kind, entry, nowNanos)) {
-            counters.drop(DropReason.NEXT_HOP_QUEUE_FULL);
+            dropped(kind, DropReason.NEXT_HOP_QUEUE_FULL);
         }
     }
 
@@ -109,7 +109,7 @@ final class Egress {
         PacketPort port = out.port();
         long at = port.claim(length);
         if (at < 0) {
-            counters.drop(DropReason.TRANSMIT_RING_FULL);
+            dropped(kind, DropReason.TRANSMIT_RING_FULL);
             return;
         }
         MemorySegment ring = port.transmitBuffer();
@@ -153,12 +153,24 @@ final class Egress {
                 continue;
             }
             if (portIndex == NextHopTable.NONE) {
-                counters.drop(DropReason.NO_ROUTE);
+                dropped(pending.kind(i), DropReason.NO_ROUTE);
             } else {
                 transmit(entry, pending.buffer(), pending.offset(i), pending.length(i), pending.offload(i),
                         pending.l2Length(i), pending.fixup(i), pending.kind(i));
             }
             pending.release(i);
+        }
+    }
+
+    /**
+     * Counts a frame that could not leave: a received frame by the reason, an ICMP error the
+     * director made as unsent (the frame it answered is already counted).
+     */
+    private void dropped(int kind, int reason) {
+        if (kind == ICMP_ERROR) {
+            counters.icmpUnsent++;
+        } else {
+            counters.drop(reason);
         }
     }
 
@@ -176,7 +188,7 @@ final class Egress {
         long deadline = nowNanos - PendingFrames.MAX_WAIT_NANOS;
         for (int i = 0; i < PendingFrames.SLOTS && pending.size() > 0; i++) {
             if (pending.waitedSince(i, deadline)) {
-                counters.drop(DropReason.NEXT_HOP_UNRESOLVED);
+                dropped(pending.kind(i), DropReason.NEXT_HOP_UNRESOLVED);
                 pending.release(i);
             }
         }

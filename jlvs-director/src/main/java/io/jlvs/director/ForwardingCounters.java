@@ -17,6 +17,7 @@ public final class ForwardingCounters {
     long toClients;
     long passedToKernel;
     long icmpSent;
+    long icmpUnsent;
     final long[] drops = new long[DropReason.COUNT];
     final long[] malformed = new long[FrameVerdict.COUNT];
 
@@ -39,6 +40,7 @@ public final class ForwardingCounters {
         toClients += other.toClients;
         passedToKernel += other.passedToKernel;
         icmpSent += other.icmpSent;
+        icmpUnsent += other.icmpUnsent;
         for (int i = 0; i < drops.length; i++) {
             drops[i] += other.drops[i];
         }
@@ -66,6 +68,11 @@ public final class ForwardingCounters {
 
     public long icmpSent() {
         return icmpSent;
+    }
+
+    /** ICMP errors the director made that could not be sent (no route back, ring full). */
+    public long icmpUnsent() {
+        return icmpUnsent;
     }
 
     /** Drops for a {@link DropReason}. */

@@ -47,35 +47,39 @@ final class DirectorHarness implements AutoCloseable {
     final FakeClock clock = new FakeClock(1_000_000_000L);
     final MemoryPacketPort port;
     final Worker worker;
-    private final Map<String, NextHopResolver.NextHop> nextHops = new HashMap<>();
+    private static final Map<String, NextHopResolver.NextHop> NEXT_HOPS = new HashMap<>();
 
-    DirectorHarness() {
-        this(1500);
-    }
-
-    DirectorHarness(int mtu) {
+    static {
         // the client is behind a router; the real servers are on the director's subnet
         route(CLIENT, ROUTER_MAC, DIRECTOR);
         route(RS1, RS1_MAC, DIRECTOR);
         route(RS2, RS2_MAC, DIRECTOR);
         route(CLIENT6, ROUTER_MAC, DIRECTOR6);
         route(RS1_6, RS1_MAC, DIRECTOR6);
+    }
+
+    DirectorHarness() {
+        this(1500);
+    }
+
+    DirectorHarness(int mtu) {
         port = new MemoryPacketPort("eth0", mtu, 256);
         EngineCore core = new EngineCore(SchedulerContext.standard(), ConnectionOptions.DEFAULT, 64, 1 << 12,
                 clock::nanos);
-        worker = new Worker(0, core, List.of(new InterfacePort(port, INTERFACE, mac(DIRECTOR_MAC))), this::resolve,
-                Runnable::run);
+        worker = new Worker(0, core, List.of(new InterfacePort(port, INTERFACE, mac(DIRECTOR_MAC))),
+                DirectorHarness::resolve, Runnable::run);
     }
 
-    private void route(String address, String nextHopMac, String source) {
-        nextHops.put(InetAddress.ofLiteral(address).getHostAddress(),
+    private static void route(String address, String nextHopMac, String source) {
+        NEXT_HOPS.put(InetAddress.ofLiteral(address).getHostAddress(),
                 new NextHopResolver.NextHop(INTERFACE, mac(nextHopMac), Addresses.words(InetAddress.ofLiteral(source))));
     }
 
-    private NextHopResolver.NextHop resolve(int family, int[] words) throws NextHopResolver.NextHopException {
+    /** The topology's next hops, as the kernel's tables would give them. */
+    static NextHopResolver.NextHop resolve(int family, int[] words) throws NextHopResolver.NextHopException {
         String address = Addresses.fromWords(family == 6 ? io.jlvs.core.model.AddressFamily.INET6
                 : io.jlvs.core.model.AddressFamily.INET, words).getHostAddress();
-        NextHopResolver.NextHop hop = nextHops.get(address);
+        NextHopResolver.NextHop hop = NEXT_HOPS.get(address);
         if (hop == null) {
             throw new NextHopResolver.NextHopException("no route to " + address);
         }
