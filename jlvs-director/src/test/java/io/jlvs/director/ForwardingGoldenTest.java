@@ -188,4 +188,32 @@ class ForwardingGoldenTest {
             assertEquals(1, director.counters().drops(DropReason.NO_LOCAL_ADDRESS));
         }
     }
+
+    @Test
+    void aPartialChecksumFollowsTheAddressesAndTheOffloadGoesOut() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.MASQ, 8080, RS1)) {
+            io.jlvs.packet.io.FrameOffload offload = new io.jlvs.packet.io.FrameOffload()
+                    .partialChecksum(34, 16).segmentation(io.jlvs.packet.io.FrameOffload.GSO_TCPV4, 1448, 66);
+            List<io.jlvs.packet.io.MemoryPacketPort.SentFrame> out = director.sendWithOffload(fromClient()
+                    .ipv4(CLIENT, VIP).tcp(40000, 80).syn().payload(new byte[3000]).partialChecksum().build(), offload);
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, RS1_MAC).ipv4(CLIENT, RS1).tcp(40000, 8080).syn()
+                    .payload(new byte[3000]).partialChecksum().build()), out.stream().map(f -> f.bytes()).toList());
+            assertEquals(offload.toString(), out.getFirst().offload().toString(), "the kernel finishes the checksum");
+        }
+    }
+
+    @Test
+    void tunMovesAPartialChecksumPastTheOuterHeader() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.TUNNEL, 80, RS1)) {
+            io.jlvs.packet.io.FrameOffload offload = new io.jlvs.packet.io.FrameOffload().partialChecksum(34, 16);
+            List<io.jlvs.packet.io.MemoryPacketPort.SentFrame> out = director.sendWithOffload(fromClient()
+                    .ipv4(CLIENT, VIP).tcp(40000, 80).syn().partialChecksum().build(), offload);
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, RS1_MAC).ipv4(DIRECTOR, RS1)
+                    .encapsulate(Frames.ipv4(CLIENT, VIP).tcp(40000, 80).syn().partialChecksum()).build()),
+                    out.stream().map(f -> f.bytes()).toList());
+            assertEquals(54, out.getFirst().offload().checksumStart());
+        }
+    }
 }
