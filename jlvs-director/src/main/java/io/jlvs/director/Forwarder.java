@@ -39,9 +39,10 @@ final class Forwarder implements FrameReceiver {
     /** By forwarding method (ConnectionFlags.FWD_MASK); null for methods with no transmitter. */
     private final Transmitter[] transmitters = new Transmitter[ConnectionFlags.FWD_MASK + 1];
     private final LocalAddressBinder fullNat;
+    private final IcmpRelay icmp;
     private final int[] destination = new int[4];
 
-    Forwarder(EngineCore core, ForwardingCounters counters, Transmitter nat, Transmitter directRoute,
+    Forwarder(EngineCore core, ForwardingCounters counters, Egress egress, Transmitter nat, Transmitter directRoute,
               Transmitter tunnel, Transmitter fullNatTransmitter, LocalAddressBinder fullNat) {
         this.core = core;
         this.table = core.table();
@@ -52,6 +53,7 @@ final class Forwarder implements FrameReceiver {
         transmitters[ConnectionFlags.DROUTE] = directRoute;
         transmitters[ConnectionFlags.TUNNEL] = tunnel;
         transmitters[ConnectionFlags.FULLNAT] = fullNatTransmitter;
+        this.icmp = new IcmpRelay(table, flow, egress, transmitters, counters);
     }
 
     /** Re-reads the core's services after a change of the table (the worker's thread). */
@@ -91,7 +93,15 @@ final class Forwarder implements FrameReceiver {
         int protocol = parsed.l4Protocol();
         Protocol transport = transport(protocol);
         if (transport == null) {
-            counters.passedToKernel++; // ICMP (ping to the VIP) and other protocols are the kernel's
+            if (!isIcmpError(parsed)) {
+                counters.passedToKernel++; // ping to the VIP and other protocols are the kernel's
+            } else if (!icmp.relay(frame)) {
+                if (services.isVip(family, destination[0], destination[1], destination[2], destination[3])) {
+                    counters.drop(DropReason.ICMP_NO_CONNECTION);
+                } else {
+                    counters.passedToKernel++;
+                }
+            }
             return;
         }
         if (parsed.fragmentState() == ParsedFrame.LATER_FRAGMENT) {
@@ -115,6 +125,17 @@ final class Forwarder implements FrameReceiver {
             return;
         }
         newFlow(transport);
+    }
+
+    private static boolean isIcmpError(ParsedFrame parsed) {
+        if (!parsed.hasTransportHeader()) {
+            return false;
+        }
+        return switch (parsed.l4Protocol()) {
+            case IpProtocol.ICMP -> parsed.family() == ParsedFrame.FAMILY_IPV4 && parsed.icmp().isError();
+            case IpProtocol.ICMPV6 -> parsed.family() == ParsedFrame.FAMILY_IPV6 && parsed.icmpv6().isError();
+            default -> false;
+        };
     }
 
     private static Protocol transport(int protocol) {

@@ -56,7 +56,7 @@ public final class Worker implements NextHopRequests {
         this.egress = new Egress(attached, new NextHopTable(NEXT_HOPS), new PendingFrames(arena), this, counters);
         ConnectionTable table = core.table();
         TooBigReply tooBig = new TooBigReply(arena, egress);
-        this.forwarder = new Forwarder(core, counters,
+        this.forwarder = new Forwarder(core, counters, egress,
                 new NatTransmitter(table, egress),
                 new DirectRouteTransmitter(table, egress),
                 new TunnelTransmitter(arena, table, egress, tooBig, counters, egress.smallestMtu()),

@@ -216,4 +216,50 @@ class ForwardingGoldenTest {
             assertEquals(54, out.getFirst().offload().checksumStart());
         }
     }
+
+    @Test
+    void anIcmpErrorFromARealServerReachesTheClientFromTheVip() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.UDP, VIP, 53, "rr", ForwardMethod.MASQ, 5353, RS1)) {
+            director.send(fromClient().ipv4(CLIENT, VIP).udp(41000, 53).payload(new byte[]{1}).build());
+            byte[] asReceived = Frames.ipv4(CLIENT, RS1).udp(41000, 5353).payload(new byte[]{1}).buildPacket();
+            List<byte[]> out = director.send(Frames.ethernet(RS1_MAC, DIRECTOR_MAC).ipv4(RS1, CLIENT).icmp()
+                    .unreachable(3).quoting(asReceived).build());
+            // the quoted datagram's own UDP checksum is left as it was, as the kernel leaves it
+            byte[] quotedAsSent = Frames.ipv4(CLIENT, VIP).udp(41000, 53).payload(new byte[]{1}).buildPacket();
+            quotedAsSent[26] = asReceived[26];
+            quotedAsSent[27] = asReceived[27];
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, ROUTER_MAC).ipv4(VIP, CLIENT).icmp().unreachable(3)
+                    .quoting(quotedAsSent).build()), out);
+        }
+    }
+
+    @Test
+    void anIcmpErrorFromTheClientSideReachesTheRealServer() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.MASQ, 8080, RS1)) {
+            director.send(fromClient().ipv4(CLIENT, VIP).tcp(40000, 80).syn().build());
+            byte[] reply = Frames.ipv4(VIP, CLIENT).tcp(80, 40000).syn().ackFlag().buildPacket();
+            List<byte[]> out = director.send(Frames.ethernet(ROUTER_MAC, DIRECTOR_MAC).ipv4("172.16.0.1", VIP).icmp()
+                    .fragmentationNeeded(1400).quoting(reply).build());
+            byte[] quoted = Frames.ipv4(RS1, CLIENT).tcp(8080, 40000).syn().ackFlag().buildPacket();
+            quoted[36] = reply[36];
+            quoted[37] = reply[37];
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, RS1_MAC).ipv4("172.16.0.1", RS1).icmp()
+                    .fragmentationNeeded(1400).quoting(quoted).build()), out);
+        }
+    }
+
+    @Test
+    void anIcmpErrorAboutNoConnectionToTheVipIsCounted() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.MASQ, 8080, RS1)) {
+            byte[] reply = Frames.ipv4(VIP, CLIENT).tcp(80, 40000).syn().ackFlag().buildPacket();
+            assertEquals(List.of(), director.send(Frames.ethernet(ROUTER_MAC, DIRECTOR_MAC).ipv4(CLIENT, VIP).icmp()
+                    .unreachable(3).quoting(reply).build(),
+                    fromClient().ipv4(CLIENT, VIP).icmp().echoRequest(1, 1).build()));
+            assertEquals(1, director.counters().drops(DropReason.ICMP_NO_CONNECTION));
+            assertEquals(1, director.counters().passedToKernel(), "a ping to the VIP is the kernel's to answer");
+        }
+    }
 }
