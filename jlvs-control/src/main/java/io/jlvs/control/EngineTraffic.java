@@ -2,6 +2,7 @@ package io.jlvs.control;
 
 import io.jlvs.control.api.ConnectionEntry;
 import io.jlvs.control.api.LocalAddressStatus;
+import io.jlvs.control.api.EngineCounter;
 import io.jlvs.core.conn.ConnectionPage;
 import io.jlvs.core.conn.ConnectionSnapshot;
 import io.jlvs.core.engine.DataPlane;
@@ -12,6 +13,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +78,14 @@ final class EngineTraffic implements TrafficSource {
     @Override
     public String dataPlane() {
         return engine.name();
+    }
+
+    @Override
+    public List<EngineCounter> engineCounters() {
+        Map<String, Long> counters = await(engine.counters(), "read its counters");
+        List<EngineCounter> list = new ArrayList<>(counters.size());
+        counters.forEach((name, value) -> list.add(new EngineCounter(name, value)));
+        return list;
     }
 
     @Override

@@ -339,6 +339,7 @@ public final class ServiceManager {
             case Query.GetTimeouts q -> new Reply.CurrentTimeouts(snapshot.timeouts());
             case Query.GetDaemons q -> new Reply.Daemons(snapshot.daemons());
             case Query.GetDataPlane q -> new Reply.DataPlane(source.dataPlane());
+            case Query.GetEngineCounters q -> new Reply.EngineCounters(source.dataPlane(), source.engineCounters());
             case Query.ClaimProxyNotice q -> new Reply.ProxyNotice(
                     source.dataPlane().equals("proxy") && proxyNoticeGiven.compareAndSet(false, true));
         };

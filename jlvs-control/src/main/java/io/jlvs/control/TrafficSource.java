@@ -2,6 +2,7 @@ package io.jlvs.control;
 
 import io.jlvs.control.api.ConnectionEntry;
 import io.jlvs.control.api.LocalAddressStatus;
+import io.jlvs.control.api.EngineCounter;
 import io.jlvs.core.model.ServiceKey;
 
 import java.net.InetAddress;
@@ -44,6 +45,11 @@ public interface TrafficSource {
     /** The data plane's name, as jlvs adm reports it ("none" without an engine). */
     default String dataPlane() {
         return "none";
+    }
+
+    /** The data plane's own counters, in its order (none without an engine). */
+    default List<EngineCounter> engineCounters() {
+        return List.of();
     }
 
     /** The connection entries, as ipvsadm -Lc lists them. */

@@ -32,6 +32,10 @@ public sealed interface Query extends Request {
     record GetDataPlane() implements Query {
     }
 
+    /** The data plane's own counters (jlvs status). */
+    record GetEngineCounters() implements Query {
+    }
+
     /**
      * Whether jlvs adm is still to tell the user that the proxy engine serves -g/-i real servers by
      * proxying: jlvsd answers yes once per run, only while it proxies, and remembers that it did.

@@ -76,6 +76,13 @@ public sealed interface Reply {
     record DataPlane(String name) implements Reply {
     }
 
+    /** The data plane's name and its counters, in the engine's order. */
+    record EngineCounters(String dataPlane, List<EngineCounter> counters) implements Reply {
+        public EngineCounters {
+            counters = List.copyOf(counters);
+        }
+    }
+
     /** The answer to ClaimProxyNotice: due is true when jlvs adm is to print the note now. */
     record ProxyNotice(boolean due) implements Reply {
     }

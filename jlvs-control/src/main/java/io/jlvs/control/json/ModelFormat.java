@@ -1,6 +1,7 @@
 package io.jlvs.control.json;
 
 import io.jlvs.control.api.ConnectionEntry;
+import io.jlvs.control.api.EngineCounter;
 import io.jlvs.control.api.DestinationStatus;
 import io.jlvs.control.api.LocalAddressStatus;
 import io.jlvs.control.api.ServiceLocalAddresses;
@@ -123,6 +124,16 @@ final class ModelFormat {
                 .name("syncId").value(daemon.syncId()).name("maxLength").value(daemon.maxLength())
                 .name("group").value(daemon.group()).name("port").value(daemon.port())
                 .name("ttl").value(daemon.ttl()).endObject();
+    }
+
+    static void write(JsonWriter out, EngineCounter counter) {
+        out.beginObject().name("name").value(counter.name()).name("value").value(counter.value()).endObject();
+    }
+
+    static EngineCounter readCounter(JsonFields in) {
+        EngineCounter counter = new EngineCounter(in.string("name"), in.longInteger("value"));
+        in.finish("a counter");
+        return counter;
     }
 
     static SyncDaemonSpec readDaemon(JsonFields in) {

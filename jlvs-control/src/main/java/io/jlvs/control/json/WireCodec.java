@@ -3,6 +3,7 @@ package io.jlvs.control.json;
 import io.jlvs.control.api.Command;
 import io.jlvs.control.binary.BinaryCodec;
 import io.jlvs.control.api.ConnectionEntry;
+import io.jlvs.control.api.EngineCounter;
 import io.jlvs.control.api.IpvsError;
 import io.jlvs.control.api.Query;
 import io.jlvs.control.api.Reply;
@@ -80,6 +81,9 @@ public final class WireCodec {
             }
             case Reply.DataPlane(String name) -> out.beginTagged("DataPlane").name("name").value(name);
             case Reply.ProxyNotice(boolean due) -> out.beginTagged("ProxyNotice").name("due").value(due);
+            case Reply.EngineCounters(String dataPlane, List<EngineCounter> counters) -> out
+                    .beginTagged("EngineCounters").name("dataPlane").value(dataPlane)
+                    .array("counters", counters, ModelFormat::write);
             case Reply.Daemons(List<SyncDaemonSpec> daemons) -> out.beginTagged("Daemons")
                     .array("daemons", daemons, ModelFormat::write);
         }
@@ -203,6 +207,7 @@ public final class WireCodec {
             case Query.GetTimeouts() -> out.beginTagged("GetTimeouts");
             case Query.GetDaemons() -> out.beginTagged("GetDaemons");
             case Query.GetDataPlane() -> out.beginTagged("GetDataPlane");
+            case Query.GetEngineCounters() -> out.beginTagged("GetEngineCounters");
             case Query.ClaimProxyNotice() -> out.beginTagged("ClaimProxyNotice");
         }
         out.endObject();
@@ -250,6 +255,7 @@ public final class WireCodec {
             case "GetTimeouts" -> new Query.GetTimeouts();
             case "GetDaemons" -> new Query.GetDaemons();
             case "GetDataPlane" -> new Query.GetDataPlane();
+            case "GetEngineCounters" -> new Query.GetEngineCounters();
             case "ClaimProxyNotice" -> new Query.ClaimProxyNotice();
             default -> throw new IllegalArgumentException("unknown request type \"" + type + "\"");
         };
@@ -305,6 +311,8 @@ public final class WireCodec {
             case "CurrentTimeouts" -> new Reply.CurrentTimeouts(ModelFormat.readTimeouts(in.object("timeouts")));
             case "DataPlane" -> new Reply.DataPlane(in.string("name"));
             case "ProxyNotice" -> new Reply.ProxyNotice(in.bool("due"));
+            case "EngineCounters" -> new Reply.EngineCounters(in.string("dataPlane"),
+                    in.list("counters", "a counter", ModelFormat::readCounter));
             case "Daemons" -> new Reply.Daemons(in.list("daemons", "a sync daemon", ModelFormat::readDaemon));
             default -> throw new IllegalArgumentException("unknown reply type \"" + type + "\"");
         };

@@ -3,6 +3,7 @@ package io.jlvs.core.engine;
 import io.jlvs.core.conn.ConnectionPage;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,4 +31,12 @@ public interface DataPlane {
      * thread); the page's {@link ConnectionPage#nextSlot()} says where the next one starts.
      */
     CompletableFuture<ConnectionPage> copyConnections(ConnectionPage page, int fromSlot);
+
+    /**
+     * The engine's own counters by name, in the order to print them (jlvs status): for the packet
+     * engine its frames, forwarded and dropped by reason. None by default.
+     */
+    default CompletableFuture<Map<String, Long>> counters() {
+        return CompletableFuture.completedFuture(Map.of());
+    }
 }
