@@ -1,7 +1,6 @@
 /** Test helpers shared by every module's tests. */
 module io.jlvs.testkit {
     requires org.junit.jupiter.api;
-    requires jdk.management;
 
     exports io.jlvs.testkit;
     exports io.jlvs.testkit.packet;

@@ -3,6 +3,8 @@ package io.jlvs.director;
 import io.jlvs.packet.FrameVerdict;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What one worker did with the frames it received: forwarded toward real servers or clients,
@@ -83,6 +85,32 @@ public final class ForwardingCounters {
     /** Malformed frames of a FrameVerdict. */
     public long malformed(int verdict) {
         return malformed[verdict];
+    }
+
+    /**
+     * Every counter by name, in the order jlvs status prints them: frames received, forwarded to
+     * real servers and to clients, left to the kernel, ICMP errors made, then each drop reason and
+     * each malformation that happened (those at zero are left out).
+     */
+    public Map<String, Long> byName() {
+        Map<String, Long> named = new LinkedHashMap<>();
+        named.put("frames received", received);
+        named.put("forwarded to real servers", toRealServers);
+        named.put("forwarded to clients", toClients);
+        named.put("left to the kernel", passedToKernel);
+        named.put("ICMP errors sent", icmpSent);
+        named.put("ICMP errors not sent", icmpUnsent);
+        for (int reason = 0; reason < DropReason.COUNT; reason++) {
+            if (drops[reason] != 0) {
+                named.put("dropped: " + DropReason.name(reason), drops[reason]);
+            }
+        }
+        for (int verdict = 1; verdict < FrameVerdict.COUNT; verdict++) {
+            if (malformed[verdict] != 0) {
+                named.put("malformed: " + FrameVerdict.name(verdict), malformed[verdict]);
+            }
+        }
+        return named;
     }
 
     /** All drops, malformed frames included. */

@@ -5,11 +5,11 @@ import io.jlvs.core.conn.ConnectionTable;
 import io.jlvs.core.model.Protocol;
 import io.jlvs.core.service.Flow;
 import io.jlvs.packet.Checksums;
+import io.jlvs.packet.FrameVerdict;
 import io.jlvs.packet.IpProtocol;
-import io.jlvs.packet.Ipv4Header;
-import io.jlvs.packet.Ipv6Header;
 import io.jlvs.packet.NetworkBytes;
 import io.jlvs.packet.ParsedFrame;
+import io.jlvs.packet.QuotedPacket;
 
 import java.lang.foreign.MemorySegment;
 
@@ -34,11 +34,9 @@ final class IcmpRelay {
     private final ForwardingCounters counters;
     private final AddressRewriter outer = new AddressRewriter();
     private final AddressRewriter quoted = new AddressRewriter();
+    private final QuotedPacket quote = new QuotedPacket();
     private final int[] source = new int[4];
     private final int[] destination = new int[4];
-    private long quotedAt;
-    private long quotedL4;
-    private int quotedProtocol;
 
     IcmpRelay(ConnectionTable table, Flow flow, Egress egress, Transmitter[] transmitters, ForwardingCounters counters) {
         this.table = table;
@@ -56,11 +54,13 @@ final class IcmpRelay {
     boolean relay(CurrentFrame frame) {
         ParsedFrame parsed = frame.parsed;
         int family = parsed.family();
-        quotedAt = family == 4 ? parsed.icmp().quotedPacketOffset() : parsed.icmpv6().quotedPacketOffset();
-        if (!readQuoted(frame.segment, parsed.l3End(), family)) {
+        long quotedAt = family == 4 ? parsed.icmp().quotedPacketOffset() : parsed.icmpv6().quotedPacketOffset();
+        if (quote.parse(frame.segment, quotedAt, (int) (parsed.l3End() - quotedAt)) != FrameVerdict.OK
+                || quote.family() != family || quote.isLaterFragment()) {
             return false;
         }
-        Protocol transport = switch (quotedProtocol) {
+        readAddresses(family);
+        Protocol transport = switch (quote.l4Protocol()) {
             case IpProtocol.TCP -> Protocol.TCP;
             case IpProtocol.UDP -> Protocol.UDP;
             case 132 -> Protocol.SCTP;
@@ -69,10 +69,8 @@ final class IcmpRelay {
         if (transport == null) {
             return false;
         }
-        int quotedSourcePort = NetworkBytes.u16(frame.segment, quotedL4);
-        int quotedDestinationPort = NetworkBytes.u16(frame.segment, quotedL4 + 2);
         // The quoted packet went the other way: reversed, it is a packet of the connection.
-        setFlow(transport, family, destination, quotedDestinationPort, source, quotedSourcePort);
+        setFlow(transport, family, destination, quote.destinationPort(), source, quote.sourcePort());
         int slot = table.findOutbound(flow);
         if (slot != ConnectionTable.NONE) {
             return fromRealServer(frame, slot);
@@ -85,29 +83,17 @@ final class IcmpRelay {
         return false;
     }
 
-    private boolean readQuoted(MemorySegment segment, long end, int family) {
+    private void readAddresses(int family) {
         if (family == 4) {
-            if (quotedAt + Ipv4Header.MIN_LENGTH > end || NetworkBytes.u8(segment, quotedAt) >>> 4 != 4) {
-                return false;
-            }
-            int headerLength = (NetworkBytes.u8(segment, quotedAt) & 0x0F) * 4;
-            quotedL4 = quotedAt + headerLength;
-            quotedProtocol = NetworkBytes.u8(segment, quotedAt + Ipv4Header.PROTOCOL_OFFSET);
-            source[0] = NetworkBytes.u32(segment, quotedAt + Ipv4Header.SOURCE_OFFSET);
-            destination[0] = NetworkBytes.u32(segment, quotedAt + Ipv4Header.DESTINATION_OFFSET);
+            source[0] = quote.ipv4().source();
+            destination[0] = quote.ipv4().destination();
             source[1] = source[2] = source[3] = destination[1] = destination[2] = destination[3] = 0;
         } else {
-            if (quotedAt + Ipv6Header.LENGTH > end || NetworkBytes.u8(segment, quotedAt) >>> 4 != 6) {
-                return false;
-            }
-            quotedL4 = quotedAt + Ipv6Header.LENGTH;
-            quotedProtocol = NetworkBytes.u8(segment, quotedAt + Ipv6Header.NEXT_HEADER_OFFSET);
             for (int i = 0; i < 4; i++) {
-                source[i] = NetworkBytes.u32(segment, quotedAt + Ipv6Header.SOURCE_OFFSET + 4L * i);
-                destination[i] = NetworkBytes.u32(segment, quotedAt + Ipv6Header.DESTINATION_OFFSET + 4L * i);
+                source[i] = quote.ipv6().source(i);
+                destination[i] = quote.ipv6().destination(i);
             }
         }
-        return quotedL4 + 4 <= end;
     }
 
     private void setFlow(Protocol transport, int family, int[] from, int fromPort, int[] to, int toPort) {
@@ -179,7 +165,8 @@ final class IcmpRelay {
     }
 
     private AddressRewriter bindQuoted(CurrentFrame frame) {
-        return quoted.bind(frame.segment, quotedAt, quotedL4, frame.family(), quotedProtocol, false, false);
+        return quoted.bind(frame.segment, quote.l3Offset(), quote.l4Offset(), frame.family(), quote.l4Protocol(), false,
+                false);
     }
 
     /** The ICMP checksum over the whole message (ICMPv6's with the pseudo-header), computed afresh. */

@@ -8,6 +8,7 @@ import io.jlvs.core.engine.TableSnapshot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -109,8 +110,14 @@ public final class PacketEngine implements DataPlane, AutoCloseable {
         return first;
     }
 
+    /** The workers' frames by what became of them, as jlvs status prints them. */
+    @Override
+    public CompletableFuture<Map<String, Long>> counters() {
+        return forwardingCounters().thenApply(ForwardingCounters::byName);
+    }
+
     /** The forwarding counters of all workers, added up. */
-    public CompletableFuture<ForwardingCounters> counters() {
+    public CompletableFuture<ForwardingCounters> forwardingCounters() {
         return askEach(WorkerTask.ReadCounters::new).thenApply(copies -> {
             ForwardingCounters sum = new ForwardingCounters();
             copies.forEach(sum::add);

@@ -10,7 +10,7 @@ import io.jlvs.core.model.ServiceKey;
 import io.jlvs.core.model.ServiceSpec;
 import io.jlvs.core.sched.SchedulerContext;
 import io.jlvs.core.service.Addresses;
-import io.jlvs.testkit.AllocatedBytes;
+import io.jlvs.testkit.ThreadAllocation;
 import io.jlvs.testkit.FakeClock;
 import io.jlvs.testkit.packet.Frames;
 import org.junit.jupiter.api.Test;
@@ -58,9 +58,9 @@ class ForwardingAllocationTest {
 
         cycles(worker, clock, 5_000); // warm up: next hops, JIT, the estimator's first runs (every 2 s)
         long sentBefore = port.transmitted;
-        long before = AllocatedBytes.ofCurrentThread();
+        long before = ThreadAllocation.allocatedBytes();
         cycles(worker, clock, 2_000);
-        long allocated = AllocatedBytes.ofCurrentThread() - before;
+        long allocated = ThreadAllocation.allocatedBytes() - before;
         long frames128k = 2_000L * Worker.BATCH;
         assertTrue(allocated < 4096, "allocated " + allocated + " bytes over " + frames128k + " frames");
         assertEquals(frames128k / 2, port.transmitted - sentBefore, "the SYNs to :80 and the UDP datagrams left");
