@@ -2,6 +2,7 @@ package io.jlvs.control.json;
 
 import io.jlvs.control.api.Command;
 import io.jlvs.control.api.ConnectionEntry;
+import io.jlvs.control.api.EngineCounter;
 import io.jlvs.control.api.DestinationStatus;
 import io.jlvs.control.api.IpvsError;
 import io.jlvs.control.api.LocalAddressStatus;
@@ -91,6 +92,7 @@ class WireCodecTest {
                 new Query.GetTimeouts(),
                 new Query.GetDaemons(),
                 new Query.GetDataPlane(),
+                new Query.GetEngineCounters(),
                 new Query.ClaimProxyNotice());
     }
 
@@ -113,6 +115,8 @@ class WireCodecTest {
                 new Reply.CurrentTimeouts(Timeouts.DEFAULT),
                 new Reply.Daemons(List.of(MASTER)),
                 new Reply.DataPlane("proxy"),
+                new Reply.EngineCounters("packet", List.of(new EngineCounter("frames received", 12),
+                        new EngineCounter("dropped: no_service", Long.MAX_VALUE))),
                 new Reply.ProxyNotice(true));
     }
 
