@@ -3,6 +3,7 @@ module io.jlvs.daemon {
     requires io.jlvs.cli;
     requires io.jlvs.control;
     requires io.jlvs.proxy;
+    requires io.jlvs.director;
     requires io.jlvs.io.linux;
     requires info.picocli;
     requires org.slf4j;

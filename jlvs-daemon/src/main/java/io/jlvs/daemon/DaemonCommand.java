@@ -8,12 +8,16 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code jlvs daemon}: jlvsd in the foreground until SIGTERM or Ctrl-C, which end it with status 0. */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
         description = "Run jlvsd in the foreground: hold the virtual-service table, persist it, serve the control socket,"
-                + " and proxy the services (--mode proxy).")
+                + " and proxy the services (--mode proxy) or forward their packets as an LVS director"
+                + " (--mode packet --iface IF, as root).")
 final class DaemonCommand implements Callable<Integer> {
     /** The line a supervisor (or a test) can wait for. */
     static final String READY = "jlvsd ready";
@@ -31,9 +35,14 @@ final class DaemonCommand implements Callable<Integer> {
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "proxy",
             converter = ModeConverter.class,
-            description = "data plane: proxy (socket proxying of every TCP and UDP service; the default) or none"
-                    + " (keep the table only). Packet mode comes later.")
+            description = "data plane: proxy (socket proxying of every TCP and UDP service; the default), packet"
+                    + " (an LVS director on the --iface interfaces: DR, NAT, TUN and FULLNAT; root) or none (keep the"
+                    + " table only)")
     DaemonMode mode;
+
+    @Option(names = "--iface", paramLabel = "IF",
+            description = "an interface the packet engine owns (repeat for more); --mode packet needs one")
+    List<String> interfaces = new ArrayList<>();
 
     @Option(names = "--expire-nodest-conn",
             description = "reset a real server's proxied connections when it is deleted (the kernel's"
@@ -49,8 +58,8 @@ final class DaemonCommand implements Callable<Integer> {
                     return m;
                 }
             }
-            throw new picocli.CommandLine.TypeConversionException("expected proxy or none, not '" + value + "'"
-                    + (value.equalsIgnoreCase("packet") ? " (packet mode is not available yet)" : ""));
+            throw new picocli.CommandLine.TypeConversionException("expected proxy, packet or none, not '" + value
+                    + "'");
         }
     }
 
@@ -60,11 +69,21 @@ final class DaemonCommand implements Callable<Integer> {
         Path socketPath = paths.socket(socket);
         Path statePath = paths.stateDirectory(stateDirectory);
         PrintStream out = System.out;
+        if (mode == DaemonMode.PACKET && interfaces.isEmpty()) {
+            System.err.println("jlvs daemon: --mode packet needs the interfaces it owns: --iface IF (for example"
+                    + " --iface eth0)");
+            return 2;
+        }
+        if (mode != DaemonMode.PACKET && !interfaces.isEmpty()) {
+            System.err.println("jlvs daemon: --iface is for --mode packet; the " + mode.name().toLowerCase(Locale.ROOT)
+                    + " mode owns no interface");
+            return 2;
+        }
         Jlvsd daemon;
         DescriptorLimitAtStart limit = DescriptorLimitAtStart.raise(
                 ProxyOptions.DEFAULT.withExpireNodestConn(expireNodestConn));
         try {
-            daemon = Jlvsd.start(socketPath, statePath, HostFacts.system(), mode, limit.options());
+            daemon = Jlvsd.start(socketPath, statePath, HostFacts.system(), mode, limit.options(), interfaces);
         } catch (DaemonStartupException e) {
             System.err.println("jlvs daemon: " + e.getMessage());
             return 1;

@@ -6,7 +6,9 @@ import io.jlvs.control.ServiceManager;
 import io.jlvs.control.ServiceTable;
 import io.jlvs.control.state.StateFile;
 import io.jlvs.control.state.StateFileException;
+import io.jlvs.core.engine.DataPlane;
 import io.jlvs.core.engine.EngineRejection;
+import io.jlvs.daemon.packet.PacketMode;
 import io.jlvs.proxy.ProxyEngine;
 import io.jlvs.proxy.ProxyOptions;
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -37,16 +40,18 @@ public final class Jlvsd implements AutoCloseable {
     private final ServiceManager manager;
     private final ControlSocketServer server;
     private final ProxyEngine engine;
+    private final PacketMode packetMode;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Jlvsd(Path stateDirectory, StateDirectoryLock lock, StateFile stateFile, ServiceManager manager,
-                  ControlSocketServer server, ProxyEngine engine) {
+                  ControlSocketServer server, ProxyEngine engine, PacketMode packetMode) {
         this.stateDirectory = stateDirectory;
         this.lock = lock;
         this.stateFile = stateFile;
         this.manager = manager;
         this.server = server;
         this.engine = engine;
+        this.packetMode = packetMode;
     }
 
     /** Starts a daemon without a data plane on this host's schedulers and interfaces. */
@@ -73,8 +78,20 @@ public final class Jlvsd implements AutoCloseable {
      */
     public static Jlvsd start(Path socket, Path stateDirectory, HostFacts host, DaemonMode mode,
                               ProxyOptions proxyOptions) throws DaemonStartupException {
+        return start(socket, stateDirectory, host, mode, proxyOptions, List.of());
+    }
+
+    /**
+     * Starts a daemon; in packet mode its engine owns the interfaces named (jlvs daemon --iface).
+     *
+     * @throws DaemonStartupException as {@link #start(Path, Path, HostFacts, DaemonMode, ProxyOptions)},
+     *                                and when packet mode cannot have its interfaces
+     */
+    public static Jlvsd start(Path socket, Path stateDirectory, HostFacts host, DaemonMode mode,
+                              ProxyOptions proxyOptions, List<String> interfaces) throws DaemonStartupException {
         StateDirectoryLock lock = StateDirectoryLock.acquire(stateDirectory);
         ProxyEngine engine = null;
+        PacketMode packetMode = null;
         StateFile stateFile = null;
         try {
             stateFile = new StateFile(stateDirectory, host, LOG::warn);
@@ -88,15 +105,10 @@ public final class Jlvsd implements AutoCloseable {
             ServiceManager manager = new ServiceManager(restored, host, stateFile);
             if (mode == DaemonMode.PROXY) {
                 engine = ProxyEngine.start(proxyOptions);
-                try {
-                    // Before the socket serves, so no command can come before the restored table.
-                    manager.attach(engine, ServiceManager.DEFAULT_ENGINE_TIMEOUT, RESTORE_TIMEOUT);
-                } catch (EngineRejection e) {
-                    throw new DaemonStartupException("the proxy engine cannot take the restored table in "
-                            + stateDirectory + ": " + e.getMessage() + "; jlvsd will not start over it", e);
-                } catch (EngineUnavailableException e) {
-                    throw new DaemonStartupException(e.getMessage(), e);
-                }
+                attach(manager, engine, stateDirectory);
+            } else if (mode == DaemonMode.PACKET) {
+                packetMode = PacketMode.start(interfaces, proxyOptions.expireNodestConn(),
+                        director -> attach(manager, director.engine(), stateDirectory), manager);
             }
             // Only once everything restored is accepted: a refused directory is left as it is.
             try {
@@ -108,10 +120,13 @@ public final class Jlvsd implements AutoCloseable {
             ControlSocketServer server = ControlSocketServer.start(socket, manager::handle);
             LOG.info("jlvsd listening at {}, state in {} ({} services restored, data plane: {})", socket,
                     stateDirectory, restored.services().size(), mode.name().toLowerCase(Locale.ROOT));
-            return new Jlvsd(stateDirectory, lock, stateFile, manager, server, engine);
+            return new Jlvsd(stateDirectory, lock, stateFile, manager, server, engine, packetMode);
         } catch (DaemonStartupException | RuntimeException e) {
             if (engine != null) {
                 engine.close();
+            }
+            if (packetMode != null) {
+                packetMode.close();
             }
             closeQuietly(stateFile, e);
             try {
@@ -120,6 +135,19 @@ public final class Jlvsd implements AutoCloseable {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /** Gives the engine the restored table before the socket serves, so no command comes before it. */
+    private static void attach(ServiceManager manager, DataPlane dataPlane, Path stateDirectory)
+            throws DaemonStartupException {
+        try {
+            manager.attach(dataPlane, ServiceManager.DEFAULT_ENGINE_TIMEOUT, RESTORE_TIMEOUT);
+        } catch (EngineRejection e) {
+            throw new DaemonStartupException("the " + dataPlane.name() + " engine cannot take the restored table in "
+                    + stateDirectory + ": " + e.getMessage() + "; jlvsd will not start over it", e);
+        } catch (EngineUnavailableException e) {
+            throw new DaemonStartupException(e.getMessage(), e);
         }
     }
 
@@ -169,6 +197,9 @@ public final class Jlvsd implements AutoCloseable {
             server.close();
             if (engine != null) {
                 engine.close();
+            }
+            if (packetMode != null) {
+                packetMode.close();
             }
             try {
                 stateFile.close();

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 /** The jlvs command: one entry point for the daemon, the ipvsadm-compatible tool and the helpers. */
 @Command(name = "jlvs", mixinStandardHelpOptions = true, version = "jlvs 0.1.0",
         description = "Linux Virtual Server in Java: the IPVS load balancer and its admin tool ipvsadm.",
-        subcommands = {QuickstartCommand.class, DaemonCommand.class, SimulateCommand.class, RsSetupCommand.class,
-                DecapsulatorCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {QuickstartCommand.class, DaemonCommand.class, StatusCommand.class, SimulateCommand.class,
+                RsSetupCommand.class, DecapsulatorCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
