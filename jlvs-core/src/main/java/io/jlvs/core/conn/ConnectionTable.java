@@ -122,6 +122,7 @@ public final class ConnectionTable {
     private int indexMask;
 
     private final ConnectionKey scratch = new ConnectionKey();
+    private EntryRemoval removal = slot -> { };
     private static final AddressFamily[] FAMILIES = AddressFamily.values();
 
     /**
@@ -311,6 +312,11 @@ public final class ConnectionTable {
         if (hashed) {
             hashOut(slot);
         }
+    }
+
+    /** Sets who is told of each entry's removal (one listener; the data plane's, set once). */
+    public void onRemoval(EntryRemoval listener) {
+        removal = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     // ---------------------------------------------------------------- growth
@@ -569,6 +575,7 @@ public final class ConnectionTable {
     }
 
     private void remove(int slot) {
+        removal.removed(slot);
         wheel.cancel(slot);
         int ct = control[slot];
         if (ct != NONE) {
