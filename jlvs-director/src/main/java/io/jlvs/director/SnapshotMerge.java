@@ -27,6 +27,7 @@ final class SnapshotMerge {
             TrafficStats stats = base.stats();
             TrafficRates rates = base.rates();
             List<TableSnapshot.Destination> destinations = new ArrayList<>(base.destinations());
+            List<TableSnapshot.LocalAddress> locals = new ArrayList<>(base.localAddresses());
             for (int w = 1; w < copies.size(); w++) {
                 TableSnapshot.Service other = sameService(copies.get(w), s, base);
                 stats = add(stats, other.stats());
@@ -34,8 +35,14 @@ final class SnapshotMerge {
                 for (int d = 0; d < destinations.size(); d++) {
                     destinations.set(d, add(destinations.get(d), other.destinations().get(d)));
                 }
+                for (int l = 0; l < locals.size(); l++) {
+                    TableSnapshot.LocalAddress a = locals.get(l);
+                    TableSnapshot.LocalAddress b = other.localAddresses().get(l);
+                    locals.set(l, new TableSnapshot.LocalAddress(a.address(), a.connections() + b.connections(),
+                            a.conflicts() + b.conflicts()));
+                }
             }
-            services.add(new TableSnapshot.Service(base.spec(), stats, rates, destinations));
+            services.add(new TableSnapshot.Service(base.spec(), stats, rates, destinations, locals));
         }
         return new TableSnapshot(services, first.timeouts());
     }
@@ -43,7 +50,8 @@ final class SnapshotMerge {
     private static TableSnapshot.Service sameService(TableSnapshot copy, int s, TableSnapshot.Service base) {
         TableSnapshot.Service other = copy.services().size() > s ? copy.services().get(s) : null;
         if (other == null || !other.spec().key().equals(base.spec().key())
-                || other.destinations().size() != base.destinations().size()) {
+                || other.destinations().size() != base.destinations().size()
+                || other.localAddresses().size() != base.localAddresses().size()) {
             throw new IllegalStateException("the workers' tables differ at " + base.spec().key());
         }
         return other;

@@ -61,8 +61,7 @@ public final class Worker implements NextHopRequests {
                 new DirectRouteTransmitter(table, egress),
                 new TunnelTransmitter(arena, table, egress, tooBig, counters, egress.smallestMtu()),
                 new FullNatTransmitter(table, egress),
-                // until services can be given local addresses (ipvsadm -P), FULLNAT has none to bind
-                (service, slot) -> false);
+                new LocalAddressPool(table));
         this.nextTickNanos = core.now() + ConnectionTable.TICK_NANOS;
     }
 

@@ -78,6 +78,9 @@ class EngineFuzzTest {
         assertEquals(0, core.connectionEntries(), "seed " + seed + ": every entry expired");
         TableSnapshot table = ask(worker, WorkerTask.Snapshot::new);
         for (TableSnapshot.Service service : table.services()) {
+            for (TableSnapshot.LocalAddress local : service.localAddresses()) {
+                assertEquals(0, local.connections(), "seed " + seed + ": local address " + local.address() + " freed");
+            }
             for (TableSnapshot.Destination d : service.destinations()) {
                 assertEquals(0, d.activeConns() + d.inactConns() + d.persistConns(),
                         "seed " + seed + ": " + service.spec().key() + " " + d.spec().address());
@@ -122,6 +125,8 @@ class EngineFuzzTest {
         add(commands, Protocol.TCP, VIP, 80, ForwardMethod.MASQ, 8080, RS1, RS2);
         add(commands, Protocol.TCP, VIP, 443, ForwardMethod.DROUTE, 443, RS1, RS2);
         add(commands, Protocol.TCP, VIP, 8000, ForwardMethod.FULLNAT, 8000, RS1);
+        commands.add(new EngineCommand.AddLocalAddress(new ServiceKey.Address(Protocol.TCP, InetAddress.ofLiteral(VIP),
+                8000), InetAddress.ofLiteral(DirectorHarness.LOCAL)));
         add(commands, Protocol.UDP, VIP, 53, ForwardMethod.TUNNEL, 53, RS1);
         add(commands, Protocol.TCP, VIP6, 80, ForwardMethod.MASQ, 8080, RS1_6);
         return commands;

@@ -181,6 +181,28 @@ class ForwardingGoldenTest {
     }
 
     @Test
+    void fullNatRewritesBothEndsAndTheReplyFindsItsWayBack() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.FULLNAT, 8080, RS1)) {
+            director.apply(new io.jlvs.core.engine.EngineCommand.AddLocalAddress(
+                    new io.jlvs.core.model.ServiceKey.Address(Protocol.TCP, java.net.InetAddress.ofLiteral(VIP), 80),
+                    java.net.InetAddress.ofLiteral(DirectorHarness.LOCAL)));
+            List<byte[]> in = director.send(fromClient().ipv4(CLIENT, VIP).tcp(40000, 80).syn().build());
+            assertEquals(1, in.size());
+            int localPort = ((in.getFirst()[34] & 0xFF) << 8) | (in.getFirst()[35] & 0xFF);
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, RS1_MAC).ipv4(DirectorHarness.LOCAL, RS1)
+                    .tcp(localPort, 8080).syn().build()), in);
+            List<byte[]> out = director.send(Frames.ethernet(RS1_MAC, DIRECTOR_MAC).ipv4(RS1, DirectorHarness.LOCAL)
+                    .tcp(8080, localPort).syn().ackFlag().build());
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, ROUTER_MAC).ipv4(VIP, CLIENT).tcp(80, 40000).syn()
+                    .ackFlag().build()), out);
+            List<byte[]> second = director.send(fromClient().ipv4(CLIENT, VIP).tcp(40001, 80).syn().build());
+            int secondPort = ((second.getFirst()[34] & 0xFF) << 8) | (second.getFirst()[35] & 0xFF);
+            org.junit.jupiter.api.Assertions.assertNotEquals(localPort, secondPort, "each connection its own port");
+        }
+    }
+
+    @Test
     void fullNatWithoutALocalAddressDropsAndCounts() {
         try (DirectorHarness director = new DirectorHarness()
                 .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.FULLNAT, 80, RS1)) {
