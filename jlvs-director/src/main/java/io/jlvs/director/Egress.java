@@ -109,6 +109,11 @@ final class Egress {
         PacketPort port = out.port();
         long at = port.claim(length);
         if (at < 0) {
+            // The ring is full of this batch's frames: send them, then there is room again.
+            port.flush();
+            at = port.claim(length);
+        }
+        if (at < 0) {
             dropped(kind, DropReason.TRANSMIT_RING_FULL);
             return;
         }

@@ -63,7 +63,12 @@ final class DirectorHarness implements AutoCloseable {
     }
 
     DirectorHarness(int mtu) {
-        port = new MemoryPacketPort("eth0", mtu, 256);
+        this(mtu, 256);
+    }
+
+    /** @param transmitSlots frames the port takes between flushes */
+    DirectorHarness(int mtu, int transmitSlots) {
+        port = new MemoryPacketPort("eth0", mtu, transmitSlots);
         EngineCore core = new EngineCore(SchedulerContext.standard(), ConnectionOptions.DEFAULT, 64, 1 << 12,
                 clock::nanos);
         worker = new Worker(0, core, List.of(new InterfacePort(port, INTERFACE, mac(DIRECTOR_MAC))),

@@ -284,4 +284,19 @@ class ForwardingGoldenTest {
             assertEquals(1, director.counters().passedToKernel(), "a ping to the VIP is the kernel's to answer");
         }
     }
+
+    @Test
+    void aBatchLargerThanTheTransmitRingIsSentWhole() {
+        try (DirectorHarness director = new DirectorHarness(1500, 2)
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.DROUTE, 80, RS1)) {
+            director.send(fromClient().ipv4(CLIENT, VIP).tcp(40000, 80).syn().build()); // the next hop is known
+            List<byte[]> out = director.send(fromClient().ipv4(CLIENT, VIP).tcp(40001, 80).syn().build(),
+                    fromClient().ipv4(CLIENT, VIP).tcp(40002, 80).syn().build(),
+                    fromClient().ipv4(CLIENT, VIP).tcp(40003, 80).syn().build(),
+                    fromClient().ipv4(CLIENT, VIP).tcp(40004, 80).syn().build(),
+                    fromClient().ipv4(CLIENT, VIP).tcp(40005, 80).syn().build());
+            assertEquals(5, out.size());
+            assertEquals(0, director.counters().drops(DropReason.TRANSMIT_RING_FULL));
+        }
+    }
 }

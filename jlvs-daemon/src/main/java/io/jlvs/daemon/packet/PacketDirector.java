@@ -76,7 +76,7 @@ public final class PacketDirector implements AutoCloseable {
                 LOG.info("packet mode on {} (index {}, MTU {}, {})", name, link.index(), port.mtu(),
                         link.address());
             }
-        } catch (IOException | DaemonStartupException e) {
+        } catch (IOException e) {
             ports.forEach(p -> p.port().close());
             netlink.close();
             throw e instanceof DaemonStartupException d ? d
