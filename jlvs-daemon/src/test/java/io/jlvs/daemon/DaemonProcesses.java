@@ -19,19 +19,19 @@ import static org.junit.jupiter.api.Assertions.fail;
  * capabilities): {@code jlvs daemon} awaited until ready, {@code jlvs adm} run to its end. Closing
  * kills every process it started, by its PID.
  */
-final class DaemonProcesses implements AutoCloseable {
+public final class DaemonProcesses implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 120;
 
     private final List<Process> started = new ArrayList<>();
 
     /** A running daemon and every line it has written so far (stdout and stderr together). */
-    record Daemon(Process process, List<String> output) {
-        long linesContaining(String text) {
+    public record Daemon(Process process, List<String> output) {
+        public long linesContaining(String text) {
             return output.stream().filter(line -> line.contains(text)).count();
         }
 
         /** Waits up to seconds for a line containing text; returns how many there are then. */
-        long awaitLine(String text, long seconds) throws InterruptedException {
+        public long awaitLine(String text, long seconds) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             while (linesContaining(text) == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -41,11 +41,11 @@ final class DaemonProcesses implements AutoCloseable {
     }
 
     /** How a {@code jlvs adm} run ended. */
-    record Adm(int status, String out, String err) {
+    public record Adm(int status, String out, String err) {
     }
 
     /** The java command and class path that run jlvs from this test's classes. */
-    static List<String> javaCommand() {
+    public static List<String> javaCommand() {
         String java = ProcessHandle.current().info().command().orElseThrow();
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return List.of(java, "-cp", classPath, Main.class.getName());
@@ -60,7 +60,7 @@ final class DaemonProcesses implements AutoCloseable {
      * Starts {@code jlvs daemon --socket SOCKET --state-dir STATE [more]} behind prefix (such as
      * prlimit and its options) and waits for its ready line.
      */
-    Daemon daemon(List<String> prefix, Path socket, Path state, String... more) throws IOException, InterruptedException {
+    public Daemon daemon(List<String> prefix, Path socket, Path state, String... more) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(javaCommand());
         command.addAll(List.of("daemon", "--socket", socket.toString(), "--state-dir", state.toString()));
@@ -87,7 +87,7 @@ final class DaemonProcesses implements AutoCloseable {
     }
 
     /** Runs {@code jlvs adm args} behind prefix with more environment variables, to its end, stdin empty. */
-    Adm adm(Map<String, String> environment, List<String> prefix, String... args) throws IOException, InterruptedException {
+    public Adm adm(Map<String, String> environment, List<String> prefix, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(javaCommand());
         command.add("adm");

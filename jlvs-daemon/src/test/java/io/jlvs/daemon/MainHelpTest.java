@@ -37,8 +37,11 @@ class MainHelpTest {
         assertEquals(List.of(
                 "quickstart Run jlvs in proxy mode on loopback with two demo real servers and show it balancing.",
                 "daemon Run jlvsd in the foreground: hold the virtual-service table, persist it, serve the control"
-                        + " socket, and proxy the services (--mode proxy).",
+                        + " socket, and proxy the services (--mode proxy) or forward their packets as an LVS director"
+                        + " (--mode packet --iface IF, as root).",
                 "adm " + CommandListing.ADM,
+                "status Show jlvsd's data plane and its counters: frames forwarded, left to the kernel and dropped by"
+                        + " reason (packet mode).",
                 "simulate Print which real server each connection of a script would get under the script's ipvsadm"
                         + " rules, on a private table.",
                 "rs-setup Set up this host as a DR or TUN real server (VIPs on lo, ARP settings, tunnel end), check"
