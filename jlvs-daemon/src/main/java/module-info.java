@@ -16,4 +16,5 @@ module io.jlvs.daemon {
     provides ch.qos.logback.classic.spi.Configurator with io.jlvs.daemon.LogConfigurator;
     opens io.jlvs.daemon to info.picocli;
     opens io.jlvs.daemon.quickstart to info.picocli;
+    opens io.jlvs.daemon.lab to info.picocli;
 }

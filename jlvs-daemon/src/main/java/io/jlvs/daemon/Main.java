@@ -1,5 +1,8 @@
 package io.jlvs.daemon;
 
+import io.jlvs.daemon.lab.LabClientCommand;
+import io.jlvs.daemon.lab.LabCommand;
+import io.jlvs.daemon.lab.LabServerCommand;
 import io.jlvs.daemon.quickstart.QuickstartCommand;
 import picocli.CommandLine;
 
@@ -9,7 +12,8 @@ import picocli.CommandLine.Command;
 /** The jlvs command: one entry point for the daemon, the ipvsadm-compatible tool and the helpers. */
 @Command(name = "jlvs", mixinStandardHelpOptions = true, version = "jlvs 0.1.0",
         description = "Linux Virtual Server in Java: the IPVS load balancer and its admin tool ipvsadm.",
-        subcommands = {QuickstartCommand.class, DaemonCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {QuickstartCommand.class, DaemonCommand.class, SimulateCommand.class, LabCommand.class,
+                LabServerCommand.class, LabClientCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -41,6 +41,8 @@ class MainHelpTest {
                 "adm " + CommandListing.ADM,
                 "simulate Print which real server each connection of a script would get under the script's ipvsadm"
                         + " rules, on a private table.",
+                "lab Build a seed's LVS lab (nat, dr, dr-routed, tun, fullnat) in network namespaces with jlvsd in"
+                        + " packet mode as its director, check it and tear it down (root).",
                 "help Display help information about the specified command.",
                 "test " + CommandListing.TEST,
                 "build " + CommandListing.BUILD), commands.stream().map(String::strip).toList());
