@@ -128,12 +128,12 @@ final class LabNetwork implements AutoCloseable {
             }
             if (!s.process().isAlive()) {
                 throw new LabFailure(s.what() + " exited with status " + s.process().exitValue() + " before it was ready: "
-                        + (log.isBlank() ? "(no output)" : log.strip()));
+                        + (log.isBlank() ? "(no output)" : tail(log)));
             }
             Thread.sleep(50);
         }
         throw new LabFailure(s.what() + " was not ready within " + seconds + " s; its output so far: "
-                + readLog(s.log()).strip());
+                + tail(readLog(s.log())));
     }
 
     /** A counter of an interface in role's namespace (/sys/class/net/IFACE/statistics/NAME), printed as read. */
@@ -223,6 +223,14 @@ final class LabNetwork implements AutoCloseable {
 
     private static String text(byte[] bytes) {
         return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The last lines of a log (a usage text or a stack trace can be long), whole in the log file. */
+    private static String tail(String log) {
+        List<String> lines = log.strip().lines().toList();
+        int keep = 20;
+        return lines.size() <= keep ? String.join("\n", lines)
+                : "(last " + keep + " lines)\n" + String.join("\n", lines.subList(lines.size() - keep, lines.size()));
     }
 
     private static String readLog(Path log) {

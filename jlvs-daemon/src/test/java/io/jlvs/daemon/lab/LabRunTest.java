@@ -1,0 +1,121 @@
+package io.jlvs.daemon.lab;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Root: whole lab runs with the director's data plane stood in for, since packet mode is not
+ * there yet: a daemon that cannot start ends the lab with its message and nothing left behind;
+ * the kernel's own NAT (nftables DNAT, numgen round robin) in the director's namespace, beside a
+ * jlvsd in --mode none that takes the jlvs adm commands, passes every NAT check end to end.
+ */
+@Tag("root")
+class LabRunTest {
+
+    private record Run(int status, String output) {
+    }
+
+    private static Run run(LabKind kind, JlvsLauncher jlvs, String prefix, Path work) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status = new Lab(LabPlans.of(kind), 20, false, jlvs, prefix, work,
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+        String output = printed.toString(StandardCharsets.UTF_8);
+        System.out.print(output);
+        return new Run(status, output);
+    }
+
+    @Test
+    void aDaemonThatCannotStartEndsTheLabWithItsMessageAndLeavesNothing(@TempDir Path temp) throws Exception {
+        LabFixtures.requireRootAnd();
+        JlvsLauncher jlvs = LabFixtures.thisBuild();
+        JlvsLauncher noPacketMode = args -> args.getFirst().equals("daemon")
+                ? List.of("sh", "-c", "echo 'jlvs daemon: packet mode is not here' >&2; exit 3")
+                : jlvs.command(args);
+        String prefix = LabFixtures.prefix();
+        Path work = Files.createDirectory(temp.resolve("work"));
+        Run run = run(LabKind.NAT, noPacketMode, prefix, work);
+        assertEquals(1, run.status(), run.output());
+        assertTrue(run.output().contains("\nFAIL jlvsd exited with status 3 before it was ready: jlvs daemon: packet mode is not"
+                + " here\n"), run.output());
+        assertTrue(run.output().contains("$ ip netns exec " + prefix + "-dir jlvs daemon --mode packet --iface eth0 --iface"
+                + " eth1 --socket " + work.resolve("run/jlvsd.sock") + " --state-dir " + work.resolve("state") + " > "), run.output());
+        assertFalse(run.output().contains("PASS"), "no check ran");
+        assertNothingLeft(prefix, work, run.output());
+    }
+
+    @Test
+    void theNatLabPassesEveryCheckWithTheKernelsNatStandingInForPacketMode(@TempDir Path temp) throws Exception {
+        LabFixtures.requireRootAnd("nft");
+        Path rules = Files.writeString(temp.resolve("standin.nft"), """
+                table ip lab_standin {
+                  chain prerouting {
+                    type nat hook prerouting priority dstnat; policy accept;
+                    ip daddr 172.16.13.11 tcp dport 80 dnat to numgen inc mod 2 map { 0 : 192.168.13.13, 1 : 192.168.13.14 }
+                  }
+                }
+                """);
+        String prefix = LabFixtures.prefix();
+        Path work = Files.createDirectory(temp.resolve("work"));
+        Run run = run(LabKind.NAT, kernelDirector(LabFixtures.thisBuild(), rules), prefix, work);
+        String out = run.output();
+        assertEquals(0, run.status(), out);
+        assertTrue(out.contains("$ ip netns exec " + prefix + "-dir jlvs adm -a -t 172.16.13.11:80 -r 192.168.13.13:80 -m\n"), out);
+        assertTrue(out.contains("\nPASS every request answered: 20 of 20 requests answered by the real servers\n"), out);
+        assertTrue(out.contains("\nPASS split as rr: web1 10, web2 10 of 20 (rr allows web1 10, web2 10)\n"), out);
+        assertTrue(out.contains("\nPASS the real servers saw the client's address: 20 of 20 answers name 172.16.13.21\n"), out);
+        assertTrue(out.contains("\nPASS the 100 MiB download arrived intact: 104857600 of 104857600 bytes in "), out);
+        assertTrue(out.contains("$ ip netns exec " + prefix + "-dir jlvs adm -Ln --stats\n  IP Virtual Server version"), out);
+        assertTrue(out.contains("$ ip netns exec " + prefix + "-dir jlvs adm -Lnc\n"), out);
+        assertTrue(out.contains("\njlvs lab nat: all 4 checks passed\n"), out);
+        assertNothingLeft(prefix, work, out);
+    }
+
+    /** The lab's jlvs, but its daemon in --mode none behind the kernel's NAT rules (loaded in the director's namespace). */
+    private static JlvsLauncher kernelDirector(JlvsLauncher jlvs, Path rules) {
+        return args -> {
+            if (!args.getFirst().equals("daemon")) {
+                return jlvs.command(args);
+            }
+            List<String> daemon = new ArrayList<>();
+            for (int i = 0; i < args.size(); i++) {
+                if (args.get(i).equals("--mode") || args.get(i).equals("--iface")) {
+                    i++;
+                } else {
+                    daemon.add(args.get(i));
+                }
+            }
+            daemon.addAll(List.of("--mode", "none"));
+            List<String> argv = new ArrayList<>(List.of("sh", "-c", "nft -f \"$0\" && exec \"$@\"", rules.toString()));
+            argv.addAll(jlvs.command(daemon));
+            return argv;
+        };
+    }
+
+    private static void assertNothingLeft(String prefix, Path work, String output) throws Exception {
+        assertEquals(List.of(), LabFixtures.namespacesOf(prefix), output);
+        assertFalse(Files.exists(work), "the work directory is removed");
+        Matcher killed = Pattern.compile("\\$ kill (\\d+) {3}# ").matcher(output);
+        int processes = 0;
+        while (killed.find()) {
+            processes++;
+            assertFalse(ProcessHandle.of(Long.parseLong(killed.group(1))).map(ProcessHandle::isAlive).orElse(false),
+                    "process " + killed.group(1) + " ended");
+        }
+        assertTrue(processes >= 2, "the real servers' HTTP servers were stopped by PID: " + output);
+    }
+}
