@@ -63,7 +63,10 @@ public final class Lab {
         try {
             return walkthrough();
         } catch (LabFailure e) {
-            out.println("FAIL " + e.getMessage());
+            if (!finished.get()) {
+                // after Ctrl-C the failure is only the teardown pulling the lab away
+                out.println("FAIL " + e.getMessage());
+            }
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -48,11 +48,11 @@ final class LabNetwork implements AutoCloseable {
         return LabTopology.namespace(prefix, role);
     }
 
-    List<String> namespaces() {
+    synchronized List<String> namespaces() {
         return List.copyOf(namespaces);
     }
 
-    List<Started> started() {
+    synchronized List<Started> started() {
         return List.copyOf(started);
     }
 
@@ -104,7 +104,7 @@ final class LabNetwork implements AutoCloseable {
     }
 
     /** Prints and starts a long-running step in the background, its output going to a log file in the work directory. */
-    Started start(String what, Step step) throws LabFailure {
+    synchronized Started start(String what, Step step) throws LabFailure {
         Path log = work.resolve(namespace(step.role() == null ? "host" : step.role()) + "-" + what + ".log");
         out.println("$ " + display(step) + " > " + log + " 2>&1 &");
         try {
@@ -148,7 +148,7 @@ final class LabNetwork implements AutoCloseable {
 
     /** Stops every process started here (SIGTERM, then SIGKILL after 15 s), kills any other left in the namespaces, deletes them. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (Started s : started.reversed()) {
             ProcessHandle process = s.process().toHandle();
             if (!process.isAlive()) {
@@ -190,7 +190,7 @@ final class LabNetwork implements AutoCloseable {
         }
     }
 
-    private void noteNamespace(Step step) {
+    private synchronized void noteNamespace(Step step) {
         List<String> argv = step.argv();
         if (step.role() == null && argv.size() == 4 && argv.subList(0, 3).equals(List.of("ip", "netns", "add"))
                 && !namespaces.contains(argv.get(3))) {
