@@ -125,6 +125,8 @@ public final class Lab {
         ClientReport report = ClientReport.parse(client.lines().toList());
         List<CheckResult> checks = checks(report, directorSent, clientReceived);
         section("checks");
+        out.println("# over the run the director's interfaces sent " + LabChecks.mib(directorSent)
+                + " and the client's received " + LabChecks.mib(clientReceived));
         checks.forEach(out::println);
         section("the director's view");
         network.run(adm("-Ln", "--stats"));

@@ -96,7 +96,8 @@ public final class LabChecks {
         return new CheckResult("the 100 MiB download arrived intact", d.intact(), figures);
     }
 
-    private static String mib(long bytes) {
+    /** "N bytes (M MiB)". */
+    static String mib(long bytes) {
         return String.format(Locale.ROOT, "%d bytes (%.1f MiB)", bytes, bytes / 1048576.0);
     }
 }

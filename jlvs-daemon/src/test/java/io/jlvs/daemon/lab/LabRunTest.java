@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,6 +84,41 @@ class LabRunTest {
         assertTrue(out.contains("$ ip netns exec " + prefix + "-dir jlvs adm -Ln --stats\n  IP Virtual Server version"), out);
         assertTrue(out.contains("$ ip netns exec " + prefix + "-dir jlvs adm -Lnc\n"), out);
         assertTrue(out.contains("\njlvs lab nat: all 4 checks passed\n"), out);
+        // The counters are real: a NAT director relays every reply, so the bypass judge fails it.
+        Matcher counters = Pattern.compile("# over the run the director's interfaces sent (\\d+) bytes .* and the client's"
+                + " received (\\d+) bytes").matcher(out);
+        assertTrue(counters.find(), out);
+        long directorSent = Long.parseLong(counters.group(1));
+        long clientReceived = Long.parseLong(counters.group(2));
+        assertTrue(directorSent > DownloadBody.LENGTH && clientReceived > DownloadBody.LENGTH, counters.group());
+        assertFalse(LabChecks.bypass(directorSent, clientReceived).passed(), counters.group());
+        assertNothingLeft(prefix, work, out);
+    }
+
+    @Test
+    void keepLeavesTheLabUpAndItsRemovalInstructionsRemoveIt(@TempDir Path temp) throws Exception {
+        LabFixtures.requireRootAnd();
+        JlvsLauncher jlvs = LabFixtures.thisBuild();
+        JlvsLauncher noPacketMode = args -> args.getFirst().equals("daemon") ? List.of("sh", "-c", "exit 3") : jlvs.command(args);
+        String prefix = LabFixtures.prefix();
+        Path work = Files.createDirectory(temp.resolve("work"));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status = new Lab(LabPlans.of(LabKind.NAT), 20, true, noPacketMode, prefix, work,
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+        String out = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(1, status, out);
+        assertEquals(5, LabFixtures.namespacesOf(prefix).size(), out);
+        assertTrue(Files.isDirectory(work), out);
+        assertTrue(out.contains("# a shell on a host:  ip netns exec " + prefix + "-client bash"), out);
+        String removal = out.substring(out.indexOf("# to remove it:\n") + "# to remove it:\n".length());
+        List<String> commands = removal.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> l.replaceAll(" +#.*", "")).toList();
+        assertEquals(2 + 5 + 1, commands.size(), "kill web1 and web2, delete five namespaces, remove the work directory: " + removal);
+        for (String command : commands) {
+            Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), command);
+            assertEquals(0, p.exitValue(), command + ": " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
         assertNothingLeft(prefix, work, out);
     }
 
@@ -109,12 +146,14 @@ class LabRunTest {
     private static void assertNothingLeft(String prefix, Path work, String output) throws Exception {
         assertEquals(List.of(), LabFixtures.namespacesOf(prefix), output);
         assertFalse(Files.exists(work), "the work directory is removed");
-        Matcher killed = Pattern.compile("\\$ kill (\\d+) {3}# ").matcher(output);
+        Matcher killed = Pattern.compile("kill (\\d+) {3}# ").matcher(output);
         int processes = 0;
         while (killed.find()) {
             processes++;
-            assertFalse(ProcessHandle.of(Long.parseLong(killed.group(1))).map(ProcessHandle::isAlive).orElse(false),
-                    "process " + killed.group(1) + " ended");
+            Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(killed.group(1)));
+            if (process.isPresent()) {
+                process.get().onExit().get(15, TimeUnit.SECONDS);
+            }
         }
         assertTrue(processes >= 2, "the real servers' HTTP servers were stopped by PID: " + output);
     }
