@@ -34,21 +34,22 @@ public final class LabPlans {
 
     private static LabPlan nat() {
         Builder b = new Builder();
+        frontAndBack(b);
+        b.forwarding(DIR);
+        List<RealServer> servers = b.realServers("192.168.13.10", "192.168.13.13", "192.168.13.14");
+        return b.plan(LabKind.NAT, "seed 000 (LVS-NAT: the real servers' gateway is the director's DIP) and seed 004"
+                        + " (NAT with two real servers)", List.of("eth0", "eth1"), servers, "-m", List.of(),
+                new ModeProof.SeesClient("172.16.13.21"));
+    }
+
+    /** NAT and FULLNAT: the client and the director's eth0 on one LAN, its eth1 and the real servers on another. */
+    private static void frontAndBack(Builder b) {
         b.attach(CLIENT, "eth0", "front").attach(DIR, "eth0", "front").attach(DIR, "eth1", "back")
                 .attach("rs1", "eth0", "back").attach("rs2", "eth0", "back");
         b.address(CLIENT, "172.16.13.21/24", "eth0");
         b.address(DIR, "172.16.13.10/24", "eth0");
         b.vipOnDirector();
         b.address(DIR, "192.168.13.10/24", "eth1");
-        b.forwarding(DIR);
-        List<RealServer> servers = b.realServers("192.168.13.13", "192.168.13.14");
-        for (RealServer server : servers) {
-            b.address(server.role(), server.address() + "/24", "eth0");
-            b.defaultRoute(server.role(), "192.168.13.10");
-        }
-        return b.plan(LabKind.NAT, "seed 000 (LVS-NAT: the real servers' gateway is the director's DIP) and seed 004"
-                        + " (NAT with two real servers)", List.of("eth0", "eth1"), servers, "-m", List.of(),
-                new ModeProof.SeesClient("172.16.13.21"));
     }
 
     private static LabPlan dr() {
@@ -58,10 +59,7 @@ public final class LabPlans {
         b.forwarding(DIR);
         b.address(DIR, "172.16.13.10/24", "eth0");
         b.vipOnDirector();
-        List<RealServer> servers = b.realServers("172.16.13.13", "172.16.13.14");
-        for (RealServer server : servers) {
-            b.address(server.role(), server.address() + "/24", "eth0");
-        }
+        List<RealServer> servers = b.realServers(null, "172.16.13.13", "172.16.13.14");
         return b.plan(LabKind.DR, "seed 000 (LVS-DR on one LAN: the director rewrites the MAC, the real servers"
                         + " hold the VIP on lo and answer the client themselves)", List.of("eth0"), servers, "-g",
                 List.of("dr", "--vip", VIP), new ModeProof.RepliesBypassDirector());
@@ -82,11 +80,7 @@ public final class LabPlans {
         b.address(DIR, "192.168.1.10/24", "eth0");
         b.vipOnDirector();
         b.defaultRoute(DIR, "192.168.1.254");
-        List<RealServer> servers = b.realServers("192.168.1.13", "192.168.1.14");
-        for (RealServer server : servers) {
-            b.address(server.role(), server.address() + "/24", "eth0");
-            b.defaultRoute(server.role(), "192.168.1.254");
-        }
+        List<RealServer> servers = b.realServers("192.168.1.254", "192.168.1.13", "192.168.1.14");
         return b.plan(LabKind.DR_ROUTED, "seed 000 (LVS-DR across subnets: the VIP's subnet is not the real servers';"
                         + " a router, 192.168.1.254, is the gateway of the director and the real servers)",
                 List.of("eth0"), servers, "-g", List.of("dr", "--vip", VIP), new ModeProof.RepliesBypassDirector());
@@ -103,11 +97,7 @@ public final class LabPlans {
         b.address(ROUTER, "172.16.13.254/24", "eth0");
         b.address(ROUTER, "10.20.0.254/24", "eth1");
         b.forwarding(ROUTER);
-        List<RealServer> servers = b.realServers("10.20.0.13", "10.20.0.14");
-        for (RealServer server : servers) {
-            b.address(server.role(), server.address() + "/24", "eth0");
-            b.defaultRoute(server.role(), "10.20.0.254");
-        }
+        List<RealServer> servers = b.realServers("10.20.0.254", "10.20.0.13", "10.20.0.14");
         return b.plan(LabKind.TUN, "seeds 000 and 004 (LVS-TUN: the director wraps each request in IPIP to a real"
                         + " server on another subnet, whose gateway is not the director; it answers the client"
                         + " directly)", List.of("eth0"), servers, "-i", List.of("tun", "--vip", VIP),
@@ -117,19 +107,11 @@ public final class LabPlans {
     private static LabPlan fullnat() {
         String localAddress = "192.168.13.100";
         Builder b = new Builder();
-        b.attach(CLIENT, "eth0", "front").attach(DIR, "eth0", "front").attach(DIR, "eth1", "back")
-                .attach("rs1", "eth0", "back").attach("rs2", "eth0", "back");
-        b.address(CLIENT, "172.16.13.21/24", "eth0");
-        b.address(DIR, "172.16.13.10/24", "eth0");
-        b.vipOnDirector();
-        b.address(DIR, "192.168.13.10/24", "eth1");
+        frontAndBack(b);
         b.address(DIR, localAddress + "/32", "eth1");
         b.forwarding(DIR);
-        List<RealServer> servers = b.realServers("192.168.13.13", "192.168.13.14");
-        for (RealServer server : servers) {
-            // no default route: a FULLNAT real server needs no route to the clients
-            b.address(server.role(), server.address() + "/24", "eth0");
-        }
+        // no default route: a FULLNAT real server needs no route to the clients
+        List<RealServer> servers = b.realServers(null, "192.168.13.13", "192.168.13.14");
         b.service.add(List.of("-P", "-t", VIP + ":" + PORT, "-z", localAddress));
         return b.plan(LabKind.FULLNAT, "seeds 000 and 001 (FULLNAT: source and destination both rewritten; the real"
                         + " servers see the director's local address and need no route to the clients)",
@@ -173,10 +155,16 @@ public final class LabPlans {
             on(role, "sysctl", "-w", "net.ipv4.ip_forward=1");
         }
 
-        List<RealServer> realServers(String... addresses) {
+        /** web1, web2, ...: each address /24 on the real server's eth0, and its default route via gateway (null: none). */
+        List<RealServer> realServers(String gateway, String... addresses) {
             List<RealServer> servers = new ArrayList<>();
             for (int i = 0; i < addresses.length; i++) {
-                servers.add(new RealServer("rs" + (i + 1), "web" + (i + 1), addresses[i], 1));
+                RealServer server = new RealServer("rs" + (i + 1), "web" + (i + 1), addresses[i], 1);
+                address(server.role(), server.address() + "/24", "eth0");
+                if (gateway != null) {
+                    defaultRoute(server.role(), gateway);
+                }
+                servers.add(server);
             }
             return servers;
         }
