@@ -22,6 +22,7 @@ public final class Lab {
     static final String DAEMON_READY = "jlvsd ready";
     private static final long DAEMON_READY_SECONDS = 120;
     private static final long SERVER_READY_SECONDS = 60;
+    private static final long DOWNLOAD_SECONDS = 300;
 
     private final LabPlan plan;
     private final int requests;
@@ -119,7 +120,8 @@ public final class Lab {
         long directorBefore = directorSent();
         long clientBefore = clientReceived();
         String client = network.run(Step.on(plan.client(), Step.JLVS, LabClientCommand.NAME, "--service", plan.service(),
-                "--requests", String.valueOf(requests)));
+                "--requests", String.valueOf(requests), "--download-seconds", String.valueOf(DOWNLOAD_SECONDS)),
+                LabHttpClient.MAX_REQUEST_SECONDS * requests + DOWNLOAD_SECONDS + 60);
         long directorSent = directorSent() - directorBefore;
         long clientReceived = clientReceived() - clientBefore;
         ClientReport report = ClientReport.parse(client.lines().toList());

@@ -16,6 +16,8 @@ import java.util.HexFormat;
  * scheduler), and the download, digested as it arrives. Every wait is bounded.
  */
 public final class LabHttpClient {
+    /** The longest one request can take: connecting, then a read that waits the longest. */
+    static final long MAX_REQUEST_SECONDS = 15;
     private static final int CONNECT_MILLIS = 5_000;
     private static final int READ_MILLIS = 10_000;
     private static final int MAX_HEADER = 16 << 10;

@@ -62,33 +62,43 @@ final class LabNetwork implements AutoCloseable {
         return step.role() == null ? command : "ip netns exec " + namespace(step.role()) + " " + command;
     }
 
-    /** Prints the step, runs it, prints its output; a non-zero exit is a LabFailure. */
+    /** Prints the step, runs it, prints its output; a non-zero exit (or none within 120 s) is a LabFailure. */
     String run(Step step) throws LabFailure {
+        return run(step, COMMAND_SECONDS);
+    }
+
+    /** Prints the step, runs it for up to seconds, prints its output; a non-zero exit is a LabFailure. */
+    String run(Step step, long seconds) throws LabFailure {
         out.println("$ " + display(step));
-        Result result = execute(step);
+        Result result = execute(step, seconds);
         if (!result.output().isEmpty()) {
             result.output().lines().forEach(line -> out.println("  " + line));
         }
         if (result.status() != 0) {
+            List<String> lines = result.output().strip().lines().toList();
             throw new LabFailure("'" + display(step) + "' exited with status " + result.status()
-                    + (result.output().isBlank() ? "" : ": " + result.output().strip()));
+                    + (lines.isEmpty() ? "" : ": " + lines.getFirst() + (lines.size() > 1 ? " (its whole output is above)" : "")));
         }
         return result.output();
     }
 
-    /** Runs the step without printing, whatever its exit. */
+    /** Runs the step without printing, whatever its exit, for up to 120 s. */
     Result execute(Step step) {
+        return execute(step, COMMAND_SECONDS);
+    }
+
+    private Result execute(Step step, long seconds) {
         try {
             Process process = builder(step).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
                     Path.of("/dev/null").toFile())).start();
             byte[][] output = new byte[1][];
             Thread reader = Thread.ofVirtual().start(() -> output[0] = readAll(process));
-            if (!process.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(STOP_SECONDS, TimeUnit.SECONDS);
                 reader.join(TimeUnit.SECONDS.toMillis(STOP_SECONDS));
-                return new Result(-1, text(output[0]) + "(did not end within " + COMMAND_SECONDS + " s; killed)\n");
+                return new Result(-1, text(output[0]) + "(did not end within " + seconds + " s; killed)\n");
             }
             reader.join(TimeUnit.SECONDS.toMillis(STOP_SECONDS));
             if (process.exitValue() == 0) {
