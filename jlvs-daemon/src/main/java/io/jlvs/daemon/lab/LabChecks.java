@@ -78,7 +78,7 @@ public final class LabChecks {
         String share = clientReceivedBytes == 0 ? "-"
                 : String.format(Locale.ROOT, "%.1f%%", 100.0 * directorSentBytes / clientReceivedBytes);
         return new CheckResult("the replies bypassed the director", passed,
-                "during the download the director's interfaces sent " + mib(directorSentBytes) + " while the client received "
+                "over the run the director's interfaces sent " + mib(directorSentBytes) + " while the client received "
                         + mib(clientReceivedBytes) + " (" + share + "; at most "
                         + Math.round(MAX_DIRECTOR_SHARE * 100) + "% allowed)");
     }

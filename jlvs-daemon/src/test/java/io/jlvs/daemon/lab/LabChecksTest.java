@@ -84,7 +84,7 @@ class LabChecksTest {
     void bypassHoldsWhenTheDirectorSentAFractionOfWhatTheClientReceived() {
         long download = 106_000_000L;
         CheckResult dr = LabChecks.bypass(2_400_000, download);
-        assertEquals("PASS the replies bypassed the director: during the download the director's interfaces sent 2400000"
+        assertEquals("PASS the replies bypassed the director: over the run the director's interfaces sent 2400000"
                 + " bytes (2.3 MiB) while the client received 106000000 bytes (101.1 MiB) (2.3%; at most 10% allowed)",
                 dr.toString());
         assertFalse(LabChecks.bypass(108_000_000L, download).passed(), "a director that relayed the replies (NAT) fails");

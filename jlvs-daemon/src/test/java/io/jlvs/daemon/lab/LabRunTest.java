@@ -3,6 +3,8 @@ package io.jlvs.daemon.lab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Root: whole lab runs with the director's data plane stood in for, since packet mode is not
- * there yet: a daemon that cannot start ends the lab with its message and nothing left behind;
- * the kernel's own NAT (nftables DNAT, numgen round robin) in the director's namespace, beside a
- * jlvsd in --mode none that takes the jlvs adm commands, passes every NAT check end to end.
+ * there yet ({@link KernelStandIn}): a daemon that cannot start ends the lab with its message and
+ * nothing left behind; with the kernel balancing in the director's namespace (NAT: nftables DNAT;
+ * DR: marks and policy routing) beside a jlvsd in --mode none that takes the jlvs adm commands,
+ * the nat, dr and dr-routed labs pass every check end to end, the counters included.
  */
 @Tag("root")
 class LabRunTest {
@@ -63,17 +66,9 @@ class LabRunTest {
     @Test
     void theNatLabPassesEveryCheckWithTheKernelsNatStandingInForPacketMode(@TempDir Path temp) throws Exception {
         LabFixtures.requireRootAnd("nft");
-        Path rules = Files.writeString(temp.resolve("standin.nft"), """
-                table ip lab_standin {
-                  chain prerouting {
-                    type nat hook prerouting priority dstnat; policy accept;
-                    ip daddr 172.16.13.11 tcp dport 80 dnat to numgen inc mod 2 map { 0 : 192.168.13.13, 1 : 192.168.13.14 }
-                  }
-                }
-                """);
         String prefix = LabFixtures.prefix();
         Path work = Files.createDirectory(temp.resolve("work"));
-        Run run = run(LabKind.NAT, kernelDirector(LabFixtures.thisBuild(), rules), prefix, work);
+        Run run = run(LabKind.NAT, KernelStandIn.nat(LabFixtures.thisBuild(), LabPlans.of(LabKind.NAT)), prefix, work);
         String out = run.output();
         assertEquals(0, run.status(), out);
         assertTrue(out.contains("$ ip netns exec " + prefix + "-dir jlvs adm -a -t 172.16.13.11:80 -r 192.168.13.13:80 -m\n"), out);
@@ -92,6 +87,28 @@ class LabRunTest {
         long clientReceived = Long.parseLong(counters.group(2));
         assertTrue(directorSent > DownloadBody.LENGTH && clientReceived > DownloadBody.LENGTH, counters.group());
         assertFalse(LabChecks.bypass(directorSent, clientReceived).passed(), counters.group());
+        assertNothingLeft(prefix, work, out);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = LabKind.class, names = {"DR", "DR_ROUTED"})
+    void theDrLabsPassEveryCheckWithTheKernelsPolicyRoutingStandingInForPacketMode(LabKind kind, @TempDir Path temp)
+            throws Exception {
+        LabFixtures.requireRootAnd("nft");
+        String prefix = LabFixtures.prefix();
+        Path work = Files.createDirectory(temp.resolve("work"));
+        LabPlan plan = LabPlans.of(kind);
+        Run run = run(kind, KernelStandIn.dr(LabFixtures.thisBuild(), plan), prefix, work);
+        String out = run.output();
+        assertEquals(0, run.status(), out);
+        assertTrue(out.contains("$ ip netns exec " + prefix + "-rs1 jlvs rs-setup dr --vip 172.16.13.11 start\n"), out);
+        assertTrue(out.contains("$ ip netns exec " + prefix + "-dir jlvs adm -a -t 172.16.13.11:80 -r "
+                + plan.realServers().getFirst().address() + ":80 -g\n"), out);
+        assertTrue(out.contains("\nPASS every request answered: 20 of 20 requests answered by the real servers\n"), out);
+        assertTrue(out.contains("\nPASS split as rr: web1 10, web2 10 of 20 (rr allows web1 10, web2 10)\n"), out);
+        assertTrue(out.contains("\nPASS the replies bypassed the director: "), out);
+        assertTrue(out.contains("\nPASS the 100 MiB download arrived intact: "), out);
+        assertTrue(out.contains("$ ip netns exec " + prefix + "-rs2 jlvs rs-setup dr --vip 172.16.13.11 stop\n"), out);
         assertNothingLeft(prefix, work, out);
     }
 
@@ -120,27 +137,6 @@ class LabRunTest {
             assertEquals(0, p.exitValue(), command + ": " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         }
         assertNothingLeft(prefix, work, out);
-    }
-
-    /** The lab's jlvs, but its daemon in --mode none behind the kernel's NAT rules (loaded in the director's namespace). */
-    private static JlvsLauncher kernelDirector(JlvsLauncher jlvs, Path rules) {
-        return args -> {
-            if (!args.getFirst().equals("daemon")) {
-                return jlvs.command(args);
-            }
-            List<String> daemon = new ArrayList<>();
-            for (int i = 0; i < args.size(); i++) {
-                if (args.get(i).equals("--mode") || args.get(i).equals("--iface")) {
-                    i++;
-                } else {
-                    daemon.add(args.get(i));
-                }
-            }
-            daemon.addAll(List.of("--mode", "none"));
-            List<String> argv = new ArrayList<>(List.of("sh", "-c", "nft -f \"$0\" && exec \"$@\"", rules.toString()));
-            argv.addAll(jlvs.command(daemon));
-            return argv;
-        };
     }
 
     private static void assertNothingLeft(String prefix, Path work, String output) throws Exception {
