@@ -1,5 +1,6 @@
 package io.jlvs.daemon.lab;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -67,13 +68,10 @@ final class LabNetwork implements AutoCloseable {
         return run(step, COMMAND_SECONDS);
     }
 
-    /** Prints the step, runs it for up to seconds, prints its output; a non-zero exit is a LabFailure. */
+    /** Prints the step, runs it for up to seconds, prints its output as it comes; a non-zero exit is a LabFailure. */
     String run(Step step, long seconds) throws LabFailure {
         out.println("$ " + display(step));
-        Result result = execute(step, seconds);
-        if (!result.output().isEmpty()) {
-            result.output().lines().forEach(line -> out.println("  " + line));
-        }
+        Result result = execute(step, seconds, true);
         if (result.status() != 0) {
             List<String> lines = result.output().strip().lines().toList();
             throw new LabFailure("'" + display(step) + "' exited with status " + result.status()
@@ -84,32 +82,55 @@ final class LabNetwork implements AutoCloseable {
 
     /** Runs the step without printing, whatever its exit, for up to 120 s. */
     Result execute(Step step) {
-        return execute(step, COMMAND_SECONDS);
+        return execute(step, COMMAND_SECONDS, false);
     }
 
-    private Result execute(Step step, long seconds) {
+    private Result execute(Step step, long seconds, boolean echo) {
         try {
             Process process = builder(step).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(
                     Path.of("/dev/null").toFile())).start();
-            byte[][] output = new byte[1][];
-            Thread reader = Thread.ofVirtual().start(() -> output[0] = readAll(process));
+            StringBuffer output = new StringBuffer();
+            Thread reader = Thread.ofVirtual().start(() -> collect(process, output, echo));
             if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(STOP_SECONDS, TimeUnit.SECONDS);
                 reader.join(TimeUnit.SECONDS.toMillis(STOP_SECONDS));
-                return new Result(-1, text(output[0]) + "(did not end within " + seconds + " s; killed)\n");
+                String timedOut = "(did not end within " + seconds + " s; killed)";
+                if (echo) {
+                    out.println("  " + timedOut);
+                }
+                return new Result(-1, output + timedOut + "\n");
             }
             reader.join(TimeUnit.SECONDS.toMillis(STOP_SECONDS));
             if (process.exitValue() == 0) {
                 noteNamespace(step);
             }
-            return new Result(process.exitValue(), text(output[0]));
+            return new Result(process.exitValue(), output.toString());
         } catch (IOException e) {
-            return new Result(-1, "cannot run " + step.argv().getFirst() + ": " + e.getMessage() + "\n");
+            String cannot = "cannot run " + step.argv().getFirst() + ": " + e.getMessage();
+            if (echo) {
+                out.println("  " + cannot);
+            }
+            return new Result(-1, cannot + "\n");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(-1, "interrupted\n");
+        }
+    }
+
+    /** Reads the process's output into output, each line printed indented as it comes when echo. */
+    private void collect(Process process, StringBuffer output, boolean echo) {
+        try (BufferedReader reader = process.inputReader(StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+                if (echo) {
+                    out.println("  " + line);
+                }
+            }
+        } catch (IOException e) {
+            // the process was killed; its status says so
         }
     }
 
@@ -221,18 +242,6 @@ final class LabNetwork implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(argv);
         builder.environment().putAll(environment);
         return builder;
-    }
-
-    private static byte[] readAll(Process process) {
-        try {
-            return process.getInputStream().readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
-    }
-
-    private static String text(byte[] bytes) {
-        return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** The last lines of a log (a usage text or a stack trace can be long), whole in the log file. */
