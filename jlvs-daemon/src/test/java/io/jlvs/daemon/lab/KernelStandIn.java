@@ -16,7 +16,11 @@ final class KernelStandIn {
 
     /** NAT as the kernel does it: DNAT of each new connection to the plan's real servers, round robin. */
     static JlvsLauncher nat(JlvsLauncher jlvs, LabPlan plan) {
-        return standIn(jlvs, """
+        return standIn(jlvs, natRules(plan));
+    }
+
+    private static String natRules(LabPlan plan) {
+        return """
                 nft -f - <<'EOF'
                 table ip lab_standin {
                   chain prerouting {
@@ -26,7 +30,29 @@ final class KernelStandIn {
                 }
                 EOF
                 """.replace("VIP", plan.vip()).replace("PORT", String.valueOf(plan.port()))
+                .replace("RS1", plan.realServers().get(0).address()).replace("RS2", plan.realServers().get(1).address());
+    }
+
+    /**
+     * FULLNAT as the kernel can do it: NAT's DNAT, and SNAT to the plan's local address toward the
+     * real servers. jlvs adm -P (the local address) is taken as done until the laddr change is in
+     * main: {@code jlvs adm} does not know it yet.
+     */
+    static JlvsLauncher fullnat(JlvsLauncher jlvs, LabPlan plan) {
+        String localAddress = ((ModeProof.SeesLocalAddress) plan.proof()).localAddress();
+        JlvsLauncher nat = standIn(jlvs, natRules(plan) + """
+                nft -f - <<'EOF'
+                table ip lab_standin_snat {
+                  chain postrouting {
+                    type nat hook postrouting priority srcnat; policy accept;
+                    oifname "eth1" ip daddr { RS1, RS2 } tcp dport PORT snat to LADDR
+                  }
+                }
+                EOF
+                """.replace("LADDR", localAddress).replace("PORT", String.valueOf(plan.port()))
                 .replace("RS1", plan.realServers().get(0).address()).replace("RS2", plan.realServers().get(1).address()));
+        return args -> args.size() > 1 && args.getFirst().equals("adm") && args.get(1).equals("-P")
+                ? List.of("true") : nat.command(args);
     }
 
     /**

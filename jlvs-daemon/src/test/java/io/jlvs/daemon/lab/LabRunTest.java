@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Root: whole lab runs with the director's data plane stood in for, since packet mode is not
  * there yet ({@link KernelStandIn}): a daemon that cannot start ends the lab with its message and
  * nothing left behind; with the kernel balancing in the director's namespace (NAT: nftables DNAT;
- * DR: marks and policy routing) beside a jlvsd in --mode none that takes the jlvs adm commands,
- * the nat, dr and dr-routed labs pass every check end to end, the counters included.
+ * FULLNAT: DNAT and SNAT; DR: marks and policy routing) beside a jlvsd in --mode none that takes the jlvs adm commands,
+ * the nat, fullnat, dr and dr-routed labs pass every check end to end, the counters included.
  */
 @Tag("root")
 class LabRunTest {
@@ -87,6 +87,24 @@ class LabRunTest {
         long clientReceived = Long.parseLong(counters.group(2));
         assertTrue(directorSent > DownloadBody.LENGTH && clientReceived > DownloadBody.LENGTH, counters.group());
         assertFalse(LabChecks.bypass(directorSent, clientReceived).passed(), counters.group());
+        assertNothingLeft(prefix, work, out);
+    }
+
+    @Test
+    void theFullnatLabPassesEveryCheckWithTheKernelsDnatAndSnatStandingInForPacketMode(@TempDir Path temp) throws Exception {
+        LabFixtures.requireRootAnd("nft");
+        String prefix = LabFixtures.prefix();
+        Path work = Files.createDirectory(temp.resolve("work"));
+        LabPlan plan = LabPlans.of(LabKind.FULLNAT);
+        Run run = run(LabKind.FULLNAT, KernelStandIn.fullnat(LabFixtures.thisBuild(), plan), prefix, work);
+        String out = run.output();
+        assertEquals(0, run.status(), out);
+        assertTrue(out.contains("$ ip netns exec " + prefix + "-dir jlvs adm -P -t 172.16.13.11:80 -z 192.168.13.100\n"), out);
+        assertTrue(out.contains("\nPASS every request answered: 20 of 20 requests answered by the real servers\n"), out);
+        assertTrue(out.contains("\nPASS split as rr: web1 10, web2 10 of 20 (rr allows web1 10, web2 10)\n"), out);
+        assertTrue(out.contains("\nPASS the real servers saw the director's local address: 20 of 20 answers name"
+                + " 192.168.13.100\n"), out);
+        assertTrue(out.contains("\nPASS the 100 MiB download arrived intact: "), out);
         assertNothingLeft(prefix, work, out);
     }
 
