@@ -33,14 +33,10 @@ final class KernelStandIn {
                 .replace("RS1", plan.realServers().get(0).address()).replace("RS2", plan.realServers().get(1).address());
     }
 
-    /**
-     * FULLNAT as the kernel can do it: NAT's DNAT, and SNAT to the plan's local address toward the
-     * real servers. jlvs adm -P (the local address) is taken as done until the laddr change is in
-     * main: {@code jlvs adm} does not know it yet.
-     */
+    /** FULLNAT as the kernel can do it: NAT's DNAT, and SNAT to the plan's local address toward the real servers. */
     static JlvsLauncher fullnat(JlvsLauncher jlvs, LabPlan plan) {
         String localAddress = ((ModeProof.SeesLocalAddress) plan.proof()).localAddress();
-        JlvsLauncher nat = standIn(jlvs, natRules(plan) + """
+        return standIn(jlvs, natRules(plan) + """
                 nft -f - <<'EOF'
                 table ip lab_standin_snat {
                   chain postrouting {
@@ -51,8 +47,6 @@ final class KernelStandIn {
                 EOF
                 """.replace("LADDR", localAddress).replace("PORT", String.valueOf(plan.port()))
                 .replace("RS1", plan.realServers().get(0).address()).replace("RS2", plan.realServers().get(1).address()));
-        return args -> args.size() > 1 && args.getFirst().equals("adm") && args.get(1).equals("-P")
-                ? List.of("true") : nat.command(args);
     }
 
     /**

@@ -100,6 +100,7 @@ class LabRunTest {
         String out = run.output();
         assertEquals(0, run.status(), out);
         assertTrue(out.contains("$ ip netns exec " + prefix + "-dir jlvs adm -P -t 172.16.13.11:80 -z 192.168.13.100\n"), out);
+        assertTrue(out.contains("    -> 192.168.13.13:80             FullNat 1      0          0"), out);
         assertTrue(out.contains("\nPASS every request answered: 20 of 20 requests answered by the real servers\n"), out);
         assertTrue(out.contains("\nPASS split as rr: web1 10, web2 10 of 20 (rr allows web1 10, web2 10)\n"), out);
         assertTrue(out.contains("\nPASS the real servers saw the director's local address: 20 of 20 answers name"
