@@ -18,4 +18,5 @@ module io.jlvs.daemon {
     opens io.jlvs.daemon to info.picocli;
     opens io.jlvs.daemon.quickstart to info.picocli;
     opens io.jlvs.daemon.realserver to info.picocli;
+    opens io.jlvs.daemon.lab to info.picocli;
 }

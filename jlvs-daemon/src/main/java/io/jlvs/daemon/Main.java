@@ -1,5 +1,8 @@
 package io.jlvs.daemon;
 
+import io.jlvs.daemon.lab.LabClientCommand;
+import io.jlvs.daemon.lab.LabCommand;
+import io.jlvs.daemon.lab.LabServerCommand;
 import io.jlvs.daemon.quickstart.QuickstartCommand;
 import io.jlvs.daemon.realserver.DecapsulatorCommand;
 import io.jlvs.daemon.realserver.RsSetupCommand;
@@ -12,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "jlvs", mixinStandardHelpOptions = true, version = "jlvs 0.1.0",
         description = "Linux Virtual Server in Java: the IPVS load balancer and its admin tool ipvsadm.",
         subcommands = {QuickstartCommand.class, DaemonCommand.class, StatusCommand.class, SimulateCommand.class,
-                RsSetupCommand.class, DecapsulatorCommand.class, CommandLine.HelpCommand.class})
+                RsSetupCommand.class, DecapsulatorCommand.class, LabCommand.class, LabServerCommand.class,
+                LabClientCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -46,6 +46,8 @@ class MainHelpTest {
                         + " rules, on a private table.",
                 "rs-setup Set up this host as a DR or TUN real server (VIPs on lo, ARP settings, tunnel end), check"
                         + " it, or undo it.",
+                "lab Build a seed's LVS lab (nat, dr, dr-routed, tun, fullnat) in network namespaces with jlvsd in"
+                        + " packet mode as its director, check it and tear it down (root).",
                 "help Display help information about the specified command.",
                 "test " + CommandListing.TEST,
                 "build " + CommandListing.BUILD), commands.stream().map(String::strip).toList());
