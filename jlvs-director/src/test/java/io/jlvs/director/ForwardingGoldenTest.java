@@ -299,4 +299,34 @@ class ForwardingGoldenTest {
             assertEquals(0, director.counters().drops(DropReason.TRANSMIT_RING_FULL));
         }
     }
+
+    @Test
+    void tunCutsAClientsTsoTrainIntoSegmentsEachInItsOwnTunnelPacket() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.TCP, VIP, 80, "rr", ForwardMethod.TUNNEL, 80, RS1)) {
+            byte[] data = new byte[3000];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (byte) (i * 7);
+            }
+            director.send(fromClient().ipv4(CLIENT, VIP).tcp(40000, 80).syn().seq(999).build());
+            io.jlvs.packet.io.FrameOffload offload = new io.jlvs.packet.io.FrameOffload().partialChecksum(34, 16)
+                    .segmentation(io.jlvs.packet.io.FrameOffload.GSO_TCPV4, 1400, 54);
+            List<io.jlvs.packet.io.MemoryPacketPort.SentFrame> out = director.sendWithOffload(fromClient()
+                    .ipv4(CLIENT, VIP).identification(500).tcp(40000, 80).ackFlag().psh().fin().seq(1000)
+                    .payload(data).partialChecksum().build(), offload);
+            List<byte[]> expected = new java.util.ArrayList<>();
+            int[][] cuts = {{0, 1400}, {1400, 2800}, {2800, 3000}};
+            for (int i = 0; i < cuts.length; i++) {
+                PacketBuilder segment = Frames.ipv4(CLIENT, VIP).identification(500 + i).tcp(40000, 80).ackFlag()
+                        .seq(1000 + cuts[i][0]).payload(java.util.Arrays.copyOfRange(data, cuts[i][0], cuts[i][1]));
+                if (i == cuts.length - 1) {
+                    segment.psh().fin();
+                }
+                expected.add(Frames.ethernet(DIRECTOR_MAC, RS1_MAC).ipv4(DIRECTOR, RS1).identification(1 + i)
+                        .encapsulate(segment).build());
+            }
+            assertFrames(expected, out.stream().map(f -> f.bytes()).toList());
+            out.forEach(f -> assertEquals(true, f.offload().isPlain(), "each segment leaves finished"));
+        }
+    }
 }
