@@ -2,11 +2,8 @@ package io.jlvs.director;
 
 import io.jlvs.packet.FrameVerdict;
 import io.jlvs.packet.ParsedFrame;
-import io.jlvs.packet.io.FrameOffload;
 import io.jlvs.packet.io.FrameReceiver;
-import io.jlvs.packet.io.PacketPort;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
@@ -18,49 +15,19 @@ import java.util.random.RandomGenerator;
  * with nothing allocated. What the engine transmits is parsed on the spot: every frame that leaves
  * must be well-formed IP and go to a known next hop's MAC.
  */
-final class FuzzPort implements PacketPort {
-    private final Arena arena = Arena.ofConfined();
-    private final MemorySegment templates;
-    private final int[] offsets;
-    private final int[] lengths;
-    private final MemorySegment receive;
-    private final MemorySegment transmit;
-    private final FrameOffload offload = new FrameOffload();
+final class FuzzPort extends GeneratedPort {
     private final ParsedFrame check = new ParsedFrame();
     private final RandomGenerator random;
     private final long[] allowedMacs;
     private long remaining;
-    long transmitted;
     long escaped;
     String firstEscape;
 
     FuzzPort(List<byte[]> frames, RandomGenerator random, long frameCount, long... allowedMacs) {
-        int total = frames.stream().mapToInt(f -> f.length).sum();
-        templates = arena.allocate(total);
-        offsets = new int[frames.size()];
-        lengths = new int[frames.size()];
-        int at = 0;
-        for (int i = 0; i < frames.size(); i++) {
-            MemorySegment.copy(MemorySegment.ofArray(frames.get(i)), 0, templates, at, frames.get(i).length);
-            offsets[i] = at;
-            lengths[i] = frames.get(i).length;
-            at += lengths[i];
-        }
+        super(frames);
         this.random = random;
         this.remaining = frameCount;
         this.allowedMacs = allowedMacs.clone();
-        receive = arena.allocate(2048);
-        transmit = arena.allocate(65_536);
-    }
-
-    @Override
-    public String name() {
-        return "fuzz";
-    }
-
-    @Override
-    public int mtu() {
-        return 1500;
     }
 
     @Override
@@ -74,9 +41,7 @@ final class FuzzPort implements PacketPort {
     }
 
     private int makeFrame() {
-        int t = random.nextInt(offsets.length);
-        int length = lengths[t];
-        MemorySegment.copy(templates, offsets[t], receive, 0, length);
+        int length = copyTemplate(random.nextInt(templateCount()));
         int kind = random.nextInt(8);
         if (kind == 0) {
             return length; // intact: real traffic keeps connections alive
@@ -105,18 +70,7 @@ final class FuzzPort implements PacketPort {
     }
 
     @Override
-    public MemorySegment transmitBuffer() {
-        return transmit;
-    }
-
-    @Override
-    public long claim(int length) {
-        return length <= transmit.byteSize() ? 0 : -1;
-    }
-
-    @Override
-    public void commit(long claimed, int length, FrameOffload frameOffload) {
-        transmitted++;
+    void sent(MemorySegment transmit, long claimed, int length) {
         int verdict = check.parse(transmit, claimed, length);
         long mac = check.ethernet().destination();
         boolean knownMac = false;
@@ -133,13 +87,4 @@ final class FuzzPort implements PacketPort {
         }
     }
 
-    @Override
-    public int flush() {
-        return 0;
-    }
-
-    @Override
-    public void close() {
-        arena.close();
-    }
 }
