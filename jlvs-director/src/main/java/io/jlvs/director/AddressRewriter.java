@@ -24,6 +24,7 @@ final class AddressRewriter {
     private int protocol;
     private boolean partial;
     private boolean transportChecksum;
+    private boolean portsPresent;
     private int checksumAt;
 
     /**
@@ -34,23 +35,26 @@ final class AddressRewriter {
      * @param ipFamily 4 or 6
      * @param l4Protocol the upper-layer protocol
      * @param partialChecksum whether the L4 checksum is partial (FrameOffload.needsChecksum)
-     * @param l4Present whether the L4 checksum field is in the bytes at hand (false for a quoted
-     *                  packet cut short)
+     * @param portsPresent whether the ports are in the bytes at hand (false for a later fragment:
+     *                     its first fragment carried them)
+     * @param checksumKept whether the L4 checksum is to be kept right (false for a later fragment,
+     *                     and for a quoted packet cut short, whose checksum the kernel leaves too)
      */
     AddressRewriter bind(MemorySegment packet, long l3Offset, long l4Offset, int ipFamily, int l4Protocol,
-                         boolean partialChecksum, boolean l4Present) {
+                         boolean partialChecksum, boolean portsPresent, boolean checksumKept) {
         segment = packet;
         l3 = l3Offset;
         l4 = l4Offset;
         family = ipFamily;
         protocol = l4Protocol;
         partial = partialChecksum;
+        this.portsPresent = portsPresent;
         checksumAt = switch (l4Protocol) {
             case IpProtocol.TCP -> 16;
             case IpProtocol.UDP -> 6;
             default -> -1;
         };
-        transportChecksum = l4Present && checksumAt >= 0
+        transportChecksum = checksumKept && checksumAt >= 0
                 && !(l4Protocol == IpProtocol.UDP && ipFamily == 4 && checksum() == Checksums.UDP_NO_CHECKSUM);
         return this;
     }
@@ -108,6 +112,9 @@ final class AddressRewriter {
     }
 
     private AddressRewriter port(long at, int port) {
+        if (!portsPresent) {
+            return this;
+        }
         int old = NetworkBytes.u16(segment, at);
         if (old == port) {
             return this;

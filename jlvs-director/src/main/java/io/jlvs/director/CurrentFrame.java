@@ -17,6 +17,8 @@ final class CurrentFrame {
     int length;
     FrameOffload offload;
     long now;
+    /** A fragment after the first: no ports in it, only the IP header is rewritten. */
+    boolean laterFragment;
 
     /** The IP family, 4 or 6. */
     int family() {
@@ -41,7 +43,7 @@ final class CurrentFrame {
     /** Points rewriter at this frame's IP packet. */
     AddressRewriter rewrite(AddressRewriter rewriter) {
         return rewriter.bind(segment, parsed.l3Offset(), parsed.l4Offset(), family(), parsed.l4Protocol(),
-                partialChecksum(), true);
+                partialChecksum(), !laterFragment, !laterFragment);
     }
 
     /** The frame without Ethernet padding after the IP packet. */

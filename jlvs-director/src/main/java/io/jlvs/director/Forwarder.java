@@ -5,6 +5,7 @@ import io.jlvs.core.conn.ConnectionScheduler;
 import io.jlvs.core.conn.ConnectionTable;
 import io.jlvs.core.engine.EngineCore;
 import io.jlvs.core.model.Protocol;
+import io.jlvs.core.proto.PacketDirection;
 import io.jlvs.core.proto.SctpStateTable;
 import io.jlvs.core.proto.TcpStateTable;
 import io.jlvs.core.service.Flow;
@@ -29,6 +30,8 @@ import java.lang.foreign.MemorySegment;
  */
 final class Forwarder implements FrameReceiver {
     private static final int SCTP_CHUNK_TYPE_OFFSET = 12;
+    /** Fragmented datagrams a worker follows at once. */
+    private static final int FRAGMENTED_DATAGRAMS = 4096;
 
     private final EngineCore core;
     private final ConnectionTable table;
@@ -40,6 +43,8 @@ final class Forwarder implements FrameReceiver {
     private final Transmitter[] transmitters = new Transmitter[ConnectionFlags.FWD_MASK + 1];
     private final LocalAddressBinder fullNat;
     private final IcmpRelay icmp;
+    private final FragmentTable fragments = new FragmentTable(FRAGMENTED_DATAGRAMS);
+    private final int[] source = new int[4];
     private final int[] destination = new int[4];
 
     Forwarder(EngineCore core, ForwardingCounters counters, Egress egress, Transmitter nat, Transmitter directRoute,
@@ -89,7 +94,8 @@ final class Forwarder implements FrameReceiver {
         frame.offset = offset;
         frame.length = length;
         frame.offload = offload;
-        readDestination(parsed);
+        frame.laterFragment = false;
+        readAddresses(parsed);
         int protocol = parsed.l4Protocol();
         Protocol transport = transport(protocol);
         if (transport == null) {
@@ -105,11 +111,7 @@ final class Forwarder implements FrameReceiver {
             return;
         }
         if (parsed.fragmentState() == ParsedFrame.LATER_FRAGMENT) {
-            if (services.isVip(family, destination[0], destination[1], destination[2], destination[3])) {
-                counters.drop(DropReason.FRAGMENT);
-            } else {
-                counters.passedToKernel++;
-            }
+            laterFragment(family, protocol);
             return;
         }
         long l4 = parsed.l4Offset();
@@ -147,14 +149,58 @@ final class Forwarder implements FrameReceiver {
         };
     }
 
-    private void readDestination(ParsedFrame parsed) {
+    private void readAddresses(ParsedFrame parsed) {
         if (parsed.family() == ParsedFrame.FAMILY_IPV4) {
+            source[0] = parsed.ipv4().source();
             destination[0] = parsed.ipv4().destination();
-            destination[1] = destination[2] = destination[3] = 0;
+            source[1] = source[2] = source[3] = destination[1] = destination[2] = destination[3] = 0;
         } else {
             for (int i = 0; i < 4; i++) {
+                source[i] = parsed.ipv6().source(i);
                 destination[i] = parsed.ipv6().destination(i);
             }
+        }
+    }
+
+    /** The datagram's identification (IPv4 header, or IPv6 fragment header). */
+    private static int identification(ParsedFrame parsed) {
+        return parsed.family() == ParsedFrame.FAMILY_IPV4 ? parsed.ipv4().identification()
+                : parsed.ipv6Extensions().fragmentIdentification();
+    }
+
+    /** Notes a first fragment's connection, so that the datagram's later fragments follow it. */
+    private void rememberIfFirstFragment(int slot, int packetDirection) {
+        ParsedFrame parsed = frame.parsed;
+        if (parsed.fragmentState() == ParsedFrame.FIRST_FRAGMENT) {
+            fragments.remember(parsed.family(), source, destination, parsed.l4Protocol(), identification(parsed), slot,
+                    packetDirection, frame.now);
+        }
+    }
+
+    /** A fragment without ports: it follows its datagram's first fragment, or is dropped. */
+    private void laterFragment(int family, int protocol) {
+        int cell = fragments.find(family, source, destination, protocol, identification(frame.parsed), frame.now);
+        int slot = cell == FragmentTable.NONE ? ConnectionTable.NONE : fragments.slot(cell);
+        if (slot == ConnectionTable.NONE || !table.isLive(slot)) {
+            if (services.isVip(family, destination[0], destination[1], destination[2], destination[3])) {
+                counters.drop(DropReason.FRAGMENT);
+            } else {
+                counters.passedToKernel++;
+            }
+            return;
+        }
+        frame.laterFragment = true;
+        Transmitter transmitter = transmitters[table.flags(slot) & ConnectionFlags.FWD_MASK];
+        if (fragments.direction(cell) == PacketDirection.INPUT) {
+            table.countIn(slot, frame.ipLength());
+            if (transmitter == null) {
+                counters.passedToKernel++;
+            } else {
+                transmitter.toRealServer(frame, slot);
+            }
+        } else {
+            table.countOut(slot, frame.ipLength());
+            transmitter.toClient(frame, slot);
         }
     }
 
@@ -196,6 +242,7 @@ final class Forwarder implements FrameReceiver {
             return;
         }
         transmitter.toRealServer(frame, slot);
+        rememberIfFirstFragment(slot, PacketDirection.INPUT);
     }
 
     /** A packet from a real server (ip_vs_out): only NAT and FULLNAT replies are jlvsd's. */
@@ -207,6 +254,7 @@ final class Forwarder implements FrameReceiver {
         }
         table.outbound(slot, event(transport), frame.ipLength(), frame.now);
         transmitters[method].toClient(frame, slot);
+        rememberIfFirstFragment(slot, PacketDirection.OUTPUT);
     }
 
     /** No connection: a new flow for a service, or not jlvsd's. */

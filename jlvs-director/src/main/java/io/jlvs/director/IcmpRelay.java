@@ -161,12 +161,12 @@ final class IcmpRelay {
 
     private AddressRewriter bindOuter(CurrentFrame frame) {
         return outer.bind(frame.segment, frame.parsed.l3Offset(), frame.parsed.l4Offset(), frame.family(),
-                frame.parsed.l4Protocol(), false, false);
+                frame.parsed.l4Protocol(), false, false, false);
     }
 
     private AddressRewriter bindQuoted(CurrentFrame frame) {
         return quoted.bind(frame.segment, quote.l3Offset(), quote.l4Offset(), frame.family(), quote.l4Protocol(), false,
-                false);
+                true, false);
     }
 
     /** The ICMP checksum over the whole message (ICMPv6's with the pseudo-header), computed afresh. */

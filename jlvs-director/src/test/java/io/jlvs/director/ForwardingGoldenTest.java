@@ -329,4 +329,24 @@ class ForwardingGoldenTest {
             out.forEach(f -> assertEquals(true, f.offload().isPlain(), "each segment leaves finished"));
         }
     }
+
+    @Test
+    void laterFragmentsFollowTheirFirstFragmentsConnection() {
+        try (DirectorHarness director = new DirectorHarness()
+                .service(Protocol.UDP, VIP, 53, "rr", ForwardMethod.MASQ, 5353, RS1)) {
+            byte[] head = new byte[24];
+            byte[] tail = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+            List<byte[]> out = director.send(
+                    fromClient().ipv4(CLIENT, VIP).identification(77).fragment(0, true).udp(41000, 53).payload(head)
+                            .build(),
+                    fromClient().ipv4(CLIENT, VIP).identification(77).fragment(32, false).protocol(17, tail).build(),
+                    fromClient().ipv4(CLIENT, VIP).identification(78).fragment(32, false).protocol(17, tail).build());
+            assertFrames(List.of(
+                    Frames.ethernet(DIRECTOR_MAC, RS1_MAC).ipv4(CLIENT, RS1).identification(77).fragment(0, true)
+                            .udp(41000, 5353).payload(head).build(),
+                    Frames.ethernet(DIRECTOR_MAC, RS1_MAC).ipv4(CLIENT, RS1).identification(77).fragment(32, false)
+                            .protocol(17, tail).build()), out);
+            assertEquals(1, director.counters().drops(DropReason.FRAGMENT), "a fragment of no datagram seen");
+        }
+    }
 }
