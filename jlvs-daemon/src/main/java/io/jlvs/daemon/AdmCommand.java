@@ -21,6 +21,7 @@ final class AdmCommand {
     }
 
     static int run(String[] args) {
+        SocketControlClient.prepareInBackground();
         String argv0 = System.getenv(ARGV0);
         String program = argv0 == null || argv0.isEmpty() ? OWN_NAME : argv0;
         SocketControlClient connection;

@@ -260,12 +260,12 @@ public final class BinaryCodec {
                 string(in), in.getInt(), in.getInt());
     }
 
-    private static GrowableBuffer writeAddress(GrowableBuffer out, InetAddress address) {
+    static GrowableBuffer writeAddress(GrowableBuffer out, InetAddress address) {
         byte[] bytes = address.getAddress();
         return out.u8(bytes.length).bytes(bytes);
     }
 
-    private static InetAddress readAddress(ByteBuffer in) throws MalformedException {
+    static InetAddress readAddress(ByteBuffer in) throws MalformedException {
         int length = in.get();
         if (length != 4 && length != 16) {
             throw new MalformedException("an address of " + length + " bytes");
@@ -280,7 +280,7 @@ public final class BinaryCodec {
         }
     }
 
-    private static String string(ByteBuffer in) {
+    static String string(ByteBuffer in) {
         int length = in.getShort() & 0xFFFF;
         byte[] bytes = new byte[length];
         in.get(bytes);
@@ -297,7 +297,11 @@ public final class BinaryCodec {
     }
 
     private static int count(ByteBuffer in) throws MalformedException {
-        int count = in.getInt();
+        return count(in, in.getInt());
+    }
+
+    /** A count just read, checked against the bytes left (each member takes one at least). */
+    static int count(ByteBuffer in, int count) throws MalformedException {
         if (count < 0 || count > in.remaining()) {
             throw new MalformedException("a count of " + Integer.toUnsignedString(count) + " with "
                     + in.remaining() + " bytes left");
@@ -305,18 +309,18 @@ public final class BinaryCodec {
         return count;
     }
 
-    private static void end(ByteBuffer in) throws MalformedException {
+    static void end(ByteBuffer in) throws MalformedException {
         if (in.hasRemaining()) {
             throw new MalformedException(in.remaining() + " bytes after the end");
         }
     }
 
     /** A read that may run off the end or meet a value a record refuses. */
-    private interface Read<T> {
+    interface Read<T> {
         T run() throws MalformedException;
     }
 
-    private static <T> T read(ByteBuffer in, Read<T> read) throws MalformedException {
+    static <T> T read(ByteBuffer in, Read<T> read) throws MalformedException {
         try {
             return read.run();
         } catch (BufferUnderflowException e) {

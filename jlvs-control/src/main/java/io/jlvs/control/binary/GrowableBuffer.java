@@ -2,6 +2,7 @@ package io.jlvs.control.binary;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** A big-endian byte buffer that doubles when full: what the binary codec writes into. */
 public final class GrowableBuffer {
@@ -36,6 +37,23 @@ public final class GrowableBuffer {
         return this;
     }
 
+    /** An int's 32 bits, unsigned, as a LEB128 varint (1 byte below 128, 5 for a negative int). */
+    public GrowableBuffer var(int value) {
+        return var64(Integer.toUnsignedLong(value));
+    }
+
+    /** A long's 64 bits, unsigned, as a LEB128 varint. */
+    public GrowableBuffer var64(long value) {
+        ByteBuffer out = room(10);
+        long rest = value;
+        while ((rest & ~0x7FL) != 0) {
+            out.put((byte) (rest & 0x7F | 0x80));
+            rest >>>= 7;
+        }
+        out.put((byte) rest);
+        return this;
+    }
+
     public GrowableBuffer bytes(byte[] value) {
         room(value.length).put(value);
         return this;
@@ -62,6 +80,11 @@ public final class GrowableBuffer {
 
     public byte[] array() {
         return buffer.array();
+    }
+
+    /** A copy of what was written. */
+    public byte[] toArray() {
+        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /** What was written, ready to be read or written out. */

@@ -25,10 +25,11 @@ import java.util.List;
 /**
  * The records inside requests and replies, written and read field for field under their
  * component names, as {@link JlvsJson} maps them for the state file. Two exceptions keep a
- * listing of thousands of services short: TrafficStats and TrafficRates are arrays of their five
- * counters in component order, and the properties that are mostly at their default (see
- * {@link #OPTIONAL}) are left out when they are, and read as that default when absent. So a
- * ServiceSpec without "proxyProtocol" (also from a client older than that setting) is NONE.
+ * record short: TrafficStats and TrafficRates are arrays of their five counters in component order
+ * (a listing travels packed now, but one from an older jlvsd still reads), and the properties that
+ * are mostly at their default (see {@link #OPTIONAL}) are left out when they are, and read as that
+ * default when absent. So a ServiceSpec without "proxyProtocol" (also from a client older than
+ * that setting) is NONE.
  */
 final class ModelFormat {
     /** The properties left out at their default: 0, "", the enum named, or counters all 0. */
@@ -144,27 +145,11 @@ final class ModelFormat {
         return daemon;
     }
 
-    static void write(JsonWriter out, ServiceStatus status) {
-        out.beginObject().name("spec");
-        write(out, status.spec());
-        writeCounters(out, status.stats(), status.rates());
-        out.array("destinations", status.destinations(), ModelFormat::write).endObject();
-    }
-
     static ServiceStatus readServiceStatus(JsonFields in) {
         ServiceStatus status = new ServiceStatus(readServiceSpec(in.object("spec")), readStats(in, "stats"),
                 readRates(in, "rates"), in.list("destinations", "a destination", ModelFormat::readDestinationStatus));
         in.finish("a service's status");
         return status;
-    }
-
-    static void write(JsonWriter out, DestinationStatus status) {
-        out.beginObject().name("spec");
-        write(out, status.spec());
-        out.unlessZero("activeConns", status.activeConns()).unlessZero("inactConns", status.inactConns())
-                .unlessZero("persistConns", status.persistConns());
-        writeCounters(out, status.stats(), status.rates());
-        out.endObject();
     }
 
     static DestinationStatus readDestinationStatus(JsonFields in) {
@@ -173,19 +158,6 @@ final class ModelFormat {
                 readStats(in, "stats"), readRates(in, "rates"));
         in.finish("a destination's status");
         return status;
-    }
-
-    /** "stats" and "rates", each left out when all its counters are 0. */
-    private static void writeCounters(JsonWriter out, TrafficStats stats, TrafficRates rates) {
-        if (!stats.equals(TrafficStats.ZERO)) {
-            out.name("stats");
-            writeCounters(out, stats.conns(), stats.inPackets(), stats.outPackets(), stats.inBytes(), stats.outBytes());
-        }
-        if (!rates.equals(TrafficRates.ZERO)) {
-            out.name("rates");
-            writeCounters(out, rates.connsPerSecond(), rates.inPacketsPerSecond(), rates.outPacketsPerSecond(),
-                    rates.inBytesPerSecond(), rates.outBytesPerSecond());
-        }
     }
 
     static TrafficStats readStats(JsonFields in, String name) {
@@ -202,11 +174,6 @@ final class ModelFormat {
         }
         long[] c = readCounters(in, name);
         return new TrafficRates(c[0], c[1], c[2], c[3], c[4]);
-    }
-
-    private static void writeCounters(JsonWriter out, long conns, long inPackets, long outPackets, long inBytes,
-                                      long outBytes) {
-        out.beginArray().value(conns).value(inPackets).value(outPackets).value(inBytes).value(outBytes).endArray();
     }
 
     /** Five counters: conns, packets in, packets out, bytes in, bytes out. */

@@ -62,6 +62,28 @@ public final class SocketControlClient implements ControlClient, AutoCloseable {
         return ControlPaths.current().socket(null);
     }
 
+    /**
+     * Runs the JDK's set-up of Unix sockets and selectors on a thread of its own, so that it
+     * overlaps what the caller does before its first request (jlvs adm parses its command line
+     * meanwhile): the first Unix socket a JVM opens makes a SecureRandom for the JDK's temporary
+     * socket names, 10-15 ms of cold code that jlvs adm would otherwise wait for. A connect started
+     * before the set-up is over waits for it (class initialisation), so nothing else changes.
+     */
+    public static void prepareInBackground() {
+        Thread setUp = new Thread(SocketControlClient::setUpUnixSockets, "jlvs-socket-set-up");
+        setUp.setDaemon(true);
+        setUp.start();
+    }
+
+    private static void setUpUnixSockets() {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX); Selector selector = Selector.open()) {
+            channel.configureBlocking(false);
+            channel.register(selector, 0);
+        } catch (IOException | RuntimeException e) {
+            // Only a head start: the client's own connect meets and reports whatever failed here.
+        }
+    }
+
     public Path socket() {
         return socket;
     }
