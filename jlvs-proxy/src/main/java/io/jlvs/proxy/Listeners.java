@@ -1,6 +1,7 @@
 package io.jlvs.proxy;
 
 import io.jlvs.core.engine.EngineCore;
+import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.Protocol;
 import io.jlvs.core.model.ServiceKey;
 import io.netty.channel.Channel;
@@ -13,6 +14,7 @@ import io.netty.channel.ReflectiveChannelFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,8 @@ import java.util.Set;
 
 /**
  * The engine's listening sockets, kept in step with the service table: one per TCP or UDP
- * service on an address and a non-zero port, bound with SO_REUSEADDR and (epoll) IP_FREEBIND.
+ * service on an address and a non-zero port, of the address's family, bound with SO_REUSEADDR and
+ * (epoll) IP_FREEBIND.
  * Firewall-mark services, port-0 services and SCTP need packets, not sockets: they are logged once
  * and skipped. A service added by a command gets its listener before the command succeeds (a
  * failed bind refuses the command); a listener of a restored table that fails to bind is logged
@@ -45,14 +48,12 @@ final class Listeners {
     private final Map<ServiceKey.Address, UdpListener> udp = new HashMap<>();
     private final Set<ServiceKey> toldUnproxied = new HashSet<>();
     private final Set<ServiceKey> toldBindFailure = new HashSet<>();
-    private final ChannelFactory<? extends ServerChannel> serverChannels;
     private final ChannelFactory<? extends DatagramChannel> datagramChannels;
     private final TcpAcceptor acceptor;
     private boolean closed;
 
     Listeners(ProxyCore core) {
         this.core = core;
-        this.serverChannels = new ReflectiveChannelFactory<>(core.transport.serverChannel());
         this.datagramChannels = new ReflectiveChannelFactory<>(core.transport.datagramChannel());
         this.acceptor = new TcpAcceptor(core);
     }
@@ -145,7 +146,8 @@ final class Listeners {
     }
 
     private ChannelFuture bindTcp(ServiceKey.Address key) {
-        ServerChannel channel = serverChannels.newChannel();
+        ServerChannel channel = core.transport.serverChannels().apply(key.family() == AddressFamily.INET6
+                ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4);
         channel.config().setOption(ChannelOption.SO_BACKLOG, BACKLOG);
         channel.pipeline().addLast(acceptor);
         ChannelFuture bound = registerAndBind(channel, new InetSocketAddress(key.address(), key.port()));

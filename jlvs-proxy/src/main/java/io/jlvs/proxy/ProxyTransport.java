@@ -9,11 +9,13 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
+import java.nio.channels.spi.SelectorProvider;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 
@@ -25,11 +27,14 @@ import java.util.function.Function;
  * interface (a VRRP backup). With NIO the VIP must already be a local address when the service is
  * added, or its listener fails to bind (and is retried at the next change).
  *
- * @param name   "epoll" or "nio"
- * @param reason why this transport was chosen
+ * @param name           "epoll" or "nio"
+ * @param reason         why this transport was chosen
+ * @param serverChannels a listening socket of an address family: an IPv4 service's is an IPv4
+ *                       socket (a dual-stack one would need IPV6_V6ONLY set, one system call more of
+ *                       the ten 10,000 listeners each cost)
  */
 public record ProxyTransport(String name, String reason, Function<ThreadFactory, EventLoopGroup> oneThreadGroup,
-                             Class<? extends ServerChannel> serverChannel,
+                             Function<InternetProtocolFamily, ServerChannel> serverChannels,
                              Class<? extends SocketChannel> socketChannel,
                              Class<? extends DatagramChannel> datagramChannel,
                              boolean freebind) {
@@ -38,13 +43,14 @@ public record ProxyTransport(String name, String reason, Function<ThreadFactory,
     public static ProxyTransport select(boolean nativeWanted) {
         if (nativeWanted && Epoll.isAvailable()) {
             return new ProxyTransport("epoll", "native epoll is available", threads -> new EpollEventLoopGroup(1, threads),
-                    EpollServerSocketChannel.class, EpollSocketChannel.class, EpollDatagramChannel.class, true);
+                    EpollServerSocketChannel::new, EpollSocketChannel.class, EpollDatagramChannel.class, true);
         }
         String reason = nativeWanted
                 ? "native epoll is unavailable: " + Epoll.unavailabilityCause()
                 : "the native transport is turned off";
-        return new ProxyTransport("nio", reason, threads -> new NioEventLoopGroup(1, threads), NioServerSocketChannel.class,
-                NioSocketChannel.class, NioDatagramChannel.class, false);
+        return new ProxyTransport("nio", reason, threads -> new NioEventLoopGroup(1, threads),
+                family -> new NioServerSocketChannel(SelectorProvider.provider(), family), NioSocketChannel.class,
+                NioDatagramChannel.class, false);
     }
 
     /** One line for the log. */
