@@ -45,6 +45,9 @@ public final class WireCodec {
     public static final String PROTOCOL_ERROR = "ProtocolError";
     private static final String PACKED = "packed";
     private static final String COMMANDS = "commands";
+    /** How a packed listing's line starts and ends: all of it but the base64 between. */
+    private static final String PACKED_SERVICES = "{\"" + JlvsJson.TYPE_PROPERTY + "\":\"Services\",\"" + PACKED + "\":\"";
+    private static final String PACKED_END = "\"}";
 
     private WireCodec() {
     }
@@ -145,6 +148,15 @@ public final class WireCodec {
      * @throws JlvsdErrorException when the line is jlvsd's error line, or not a reply at all
      */
     public static Reply decodeReply(String line) throws JlvsdErrorException {
+        if (line.startsWith(PACKED_SERVICES) && line.endsWith(PACKED_END)) {
+            // what encode writes for a listing, read without the JSON parser (base64 needs no escapes);
+            // anything else that starts and ends so (an escape, a second property) goes to the parser
+            try {
+                return readPackedServices(line.substring(PACKED_SERVICES.length(), line.length() - PACKED_END.length()));
+            } catch (IllegalArgumentException notThatLine) {
+                // read below as any other line
+            }
+        }
         JsonFields in;
         try {
             in = JsonFields.of(JsonReader.parse(line), "a reply");
@@ -307,8 +319,12 @@ public final class WireCodec {
             return new Reply.Services(in.integer("connectionTableSize"),
                     in.list("services", "a service's status", ModelFormat::readServiceStatus));
         }
+        return readPackedServices(in.string(PACKED));
+    }
+
+    private static Reply.Services readPackedServices(String base64) {
         try {
-            return ServiceListCodec.decode(ByteBuffer.wrap(Base64.getDecoder().decode(in.string(PACKED))));
+            return ServiceListCodec.decode(ByteBuffer.wrap(Base64.getDecoder().decode(base64)));
         } catch (BinaryCodec.MalformedException e) {
             throw new IllegalArgumentException("a packed listing that does not read: " + e.getMessage());
         }

@@ -330,6 +330,20 @@ class WireCodecTest {
     }
 
     @Test
+    void aPackedListingWithItsPropertiesInAnotherOrderReadsAsWell() throws JlvsdErrorException {
+        Reply.Services listing = (Reply.Services) replies().filter(r -> r instanceof Reply.Services).findFirst().orElseThrow();
+        String packed = WireCodec.encode(listing).replaceFirst("^\\{\"type\":\"Services\",(\"packed\":\"[^\"]*\")}$", "$1");
+
+        assertEquals(listing, WireCodec.decodeReply("{" + packed + ",\"type\":\"Services\"}"));
+    }
+
+    @Test
+    void aPackedListingWithAnEscapeInItsBase64ReadsAsJsonSaysItMeans() throws JlvsdErrorException {
+        assertEquals(new Reply.Services(4096, List.of()),
+                WireCodec.decodeReply("{\"type\":\"Services\",\"packed\":\"gC\\u0041A\"}"));
+    }
+
+    @Test
     void aListingFieldForFieldAsAnOlderJlvsdWroteItStillReadsWithItsDefaults() throws JlvsdErrorException {
         DestinationStatus idle = new DestinationStatus(REAL, 0, 0, 0, TrafficStats.ZERO, TrafficRates.ZERO);
         DestinationStatus busy = new DestinationStatus(GUE, 1, 2, 3, new TrafficStats(1, 2, 3, 4, 5),
@@ -348,7 +362,7 @@ class WireCodecTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"type\":\"Services\",\"packed\":\"AAAA\"}", "{\"type\":\"Services\",\"packed\":\"not base64!\"}",
-            "{\"type\":\"Services\",\"packed\":\"gCAA\",\"extra\":1}"})
+            "{\"type\":\"Services\",\"packed\":\"gCAA\",\"extra\":1}", "{\"type\":\"Services\",\"packed\":\"gCAA\",\"extra\":\"1\"}"})
     void aPackedListingThatDoesNotReadIsNoReply(String line) {
         JlvsdErrorException e = assertThrows(JlvsdErrorException.class, () -> WireCodec.decodeReply(line));
         assertTrue(e.getMessage().startsWith("jlvsd sent a line that is not a reply: "), e.getMessage());
