@@ -23,11 +23,6 @@ public final class Ipvsadm {
 
     /** The program name ipvsadm's messages and usage text show. */
     public static final String PROGRAM = "ipvsadm";
-    /**
-     * The most changes a -R sends in one Batch: 10,000 services with 10 real servers each go in 14,
-     * each applied by jlvsd while jlvs adm parses the next.
-     */
-    static final int RESTORE_BATCH = 8192;
 
     private final ControlClient client;
     private final String endpoint;
@@ -37,8 +32,6 @@ public final class Ipvsadm {
     private final OtherListings otherListings;
     private final LocalAddressListing localAddressListing;
     private final ProxyNotice proxyNotice;
-    /** The -R batch jlvsd is applying while the next is parsed, if any. */
-    private BatchInFlight inFlight;
 
     /**
      * An ipvsadm that reaches the table through client, resolves names with resolver, and names
@@ -215,47 +208,38 @@ public final class Ipvsadm {
     }
 
     /**
-     * -R: each line runs as its own command line. Table changes are gathered and sent as Batches
-     * of up to {@link #RESTORE_BATCH} changes, up to the next line that is not a change; a refused
-     * change prints its message and the rest of its batch goes on, as ipvsadm goes on to the next
-     * line. A full batch is sent while the lines after it are parsed (jlvsd applies one while
-     * jlvs adm reads the next), and its reply is dealt with before anything else is sent or printed.
-     * The status is the last line's. A line that makes ipvsadm exit (a usage error, -h) ends the
-     * restore after what came before.
+     * -R: each line runs as its own command line. Table changes are gathered and sent as one
+     * Batch up to the next line that is not a change; a refused change prints its message and the
+     * rest of the batch goes on, as ipvsadm goes on to the next line. The status is the last line's.
+     * A line that makes ipvsadm exit (a usage error, -h) ends the restore after what came before.
      */
     private int restore(InputStream in, PrintStream out, PrintStream err) throws ProgramExit {
         RestoreReader reader = new RestoreReader(in);
         List<Command> pending = new ArrayList<>();
         int result = ExitStatus.OK;
         Optional<List<String>> line;
-        try {
-            while ((line = readLine(reader)).isPresent()) {
-                if (line.get().isEmpty()) {
-                    continue;
-                }
-                Invocation invocation = parser.parse(line.get(), true);
-                if (invocation instanceof Invocation.Apply apply) {
-                    pending.add(apply.command());
-                    if (pending.size() == RESTORE_BATCH) {
-                        result = settleInFlight(err);
-                        inFlight = BatchInFlight.start(client, pending);
-                        pending.clear();
-                    }
-                    continue;
-                }
-                settleInFlight(err);
+        while ((line = readLine(reader)).isPresent()) {
+            if (line.get().isEmpty()) {
+                continue;
+            }
+            Invocation invocation;
+            try {
+                invocation = parser.parse(line.get(), true);
+            } catch (ProgramExit exit) {
                 applyBatch(pending, err);
-                result = perform(invocation, in, out, err);
+                throw exit;
             }
-            if (inFlight != null) {
-                result = settleInFlight(err);
+            if (invocation instanceof Invocation.Apply apply) {
+                pending.add(apply.command());
+                continue;
             }
-        } catch (ProgramExit exit) {
-            settleInFlight(err);
             applyBatch(pending, err);
-            throw exit;
+            result = perform(invocation, in, out, err);
         }
-        return pending.isEmpty() ? result : applyBatch(pending, err);
+        if (!pending.isEmpty()) {
+            result = applyBatch(pending, err);
+        }
+        return result;
     }
 
     private static Optional<List<String>> readLine(RestoreReader reader) throws ProgramExit {
@@ -268,39 +252,11 @@ public final class Ipvsadm {
 
     /** Sends the pending changes; returns the status of the last one. */
     private int applyBatch(List<Command> pending, PrintStream err) throws ProgramExit {
-        if (pending.isEmpty()) {
-            return ExitStatus.OK;
-        }
-        List<Command> batch = List.copyOf(pending);
+        int result = ExitStatus.OK;
+        List<Command> rest = List.copyOf(pending);
         pending.clear();
-        return settle(batch, send(new Command.Batch(batch)), err);
-    }
-
-    /**
-     * Waits for the batch in flight, if there is one, and deals with its reply (once, whatever
-     * happens next); returns the status of its last change.
-     */
-    private int settleInFlight(PrintStream err) throws ProgramExit {
-        BatchInFlight batch = inFlight;
-        if (batch == null) {
-            return ExitStatus.OK;
-        }
-        inFlight = null;
-        Reply reply;
-        try {
-            reply = batch.reply();
-        } catch (IOException e) {
-            throw DaemonUnreachable.exit(endpoint, batch.request(), e);
-        }
-        return settle(batch.commands(), reply, err);
-    }
-
-    /**
-     * Deals with the reply to a Batch of rest: after a refused change its message is printed and
-     * the changes after it are sent again. Returns the status of the last change.
-     */
-    private int settle(List<Command> rest, Reply reply, PrintStream err) throws ProgramExit {
-        while (true) {
+        while (!rest.isEmpty()) {
+            Reply reply = send(new Command.Batch(rest));
             switch (reply) {
                 case Reply.Ok ok -> {
                     proxyNotice.afterApplied(rest, err);
@@ -310,14 +266,12 @@ public final class Ipvsadm {
                     proxyNotice.afterApplied(rest.subList(0, Math.clamp(failure.index(), 0, rest.size())), err);
                     err.println(failure.message());
                     int failed = Math.clamp(failure.index(), 0, rest.size() - 1);
-                    if (failed == rest.size() - 1) {
-                        return ExitStatus.TABLE_ERROR;
-                    }
+                    result = failed == rest.size() - 1 ? ExitStatus.TABLE_ERROR : ExitStatus.OK;
                     rest = rest.subList(failed + 1, rest.size());
                 }
                 default -> throw unexpected(reply);
             }
-            reply = send(new Command.Batch(rest));
         }
+        return result;
     }
 }
