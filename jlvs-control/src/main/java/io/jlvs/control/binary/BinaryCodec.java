@@ -265,7 +265,7 @@ public final class BinaryCodec {
         return out.u8(bytes.length).bytes(bytes);
     }
 
-    static InetAddress readAddress(ByteBuffer in) throws MalformedException {
+    private static InetAddress readAddress(ByteBuffer in) throws MalformedException {
         int length = in.get();
         if (length != 4 && length != 16) {
             throw new MalformedException("an address of " + length + " bytes");
@@ -280,7 +280,7 @@ public final class BinaryCodec {
         }
     }
 
-    static String string(ByteBuffer in) {
+    private static String string(ByteBuffer in) {
         int length = in.getShort() & 0xFFFF;
         byte[] bytes = new byte[length];
         in.get(bytes);
@@ -297,11 +297,7 @@ public final class BinaryCodec {
     }
 
     private static int count(ByteBuffer in) throws MalformedException {
-        return count(in, in.getInt());
-    }
-
-    /** A count just read, checked against the bytes left (each member takes one at least). */
-    static int count(ByteBuffer in, int count) throws MalformedException {
+        int count = in.getInt();
         if (count < 0 || count > in.remaining()) {
             throw new MalformedException("a count of " + Integer.toUnsignedString(count) + " with "
                     + in.remaining() + " bytes left");
@@ -309,18 +305,18 @@ public final class BinaryCodec {
         return count;
     }
 
-    static void end(ByteBuffer in) throws MalformedException {
+    private static void end(ByteBuffer in) throws MalformedException {
         if (in.hasRemaining()) {
             throw new MalformedException(in.remaining() + " bytes after the end");
         }
     }
 
     /** A read that may run off the end or meet a value a record refuses. */
-    interface Read<T> {
+    private interface Read<T> {
         T run() throws MalformedException;
     }
 
-    static <T> T read(ByteBuffer in, Read<T> read) throws MalformedException {
+    private static <T> T read(ByteBuffer in, Read<T> read) throws MalformedException {
         try {
             return read.run();
         } catch (BufferUnderflowException e) {

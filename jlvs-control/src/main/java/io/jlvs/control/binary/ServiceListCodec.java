@@ -15,7 +15,6 @@ import io.jlvs.core.model.TrafficStats;
 import io.jlvs.core.model.TunnelType;
 
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,14 +33,13 @@ import java.util.List;
  * counters    = 0:u8 (all five are 0)  |  1:u8 five var64
  * var         = an int's 32 bits unsigned, LEB128 (a negative int takes 5 bytes); var64 the same for 64
  * </pre>
- * Address, string and name are as in {@link BinaryCodec}.
+ * Address, string and name are as in {@link BinaryCodec}; {@link ByteCursor} reads them.
  */
 public final class ServiceListCodec {
     private static final int KEY_ADDRESS = 0;
     private static final int KEY_MARK = 1;
     private static final int ZERO_COUNTERS = 0;
     private static final int COUNTERS = 1;
-    private static final int MAX_VAR64_BYTES = 10;
 
     private static final Protocol[] PROTOCOLS = Protocol.values();
     private static final AddressFamily[] FAMILIES = AddressFamily.values();
@@ -69,25 +67,45 @@ public final class ServiceListCodec {
     }
 
     /** A whole payload holding one listing. */
-    public static Reply.Services decode(ByteBuffer in) throws BinaryCodec.MalformedException {
-        return BinaryCodec.read(in, () -> {
-            int tableSize = var(in);
-            int count = BinaryCodec.count(in, var(in));
-            List<ServiceStatus> services = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                ServiceSpec spec = readSpec(in);
-                TrafficStats stats = readStats(in);
-                TrafficRates rates = readRates(in);
-                int destinationCount = BinaryCodec.count(in, var(in));
-                DestinationStatus[] destinations = new DestinationStatus[destinationCount];
-                for (int j = 0; j < destinationCount; j++) {
-                    destinations[j] = readDestination(in);
-                }
-                services.add(new ServiceStatus(spec, stats, rates, List.of(destinations)));
+    public static Reply.Services decode(byte[] bytes) throws BinaryCodec.MalformedException {
+        try {
+            return read(new ByteCursor(bytes));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a value a record refuses (a port past 65535, say)
+            throw new BinaryCodec.MalformedException(e.getMessage());
+        }
+    }
+
+    private static Reply.Services read(ByteCursor in) throws BinaryCodec.MalformedException {
+        int tableSize = in.var();
+        int count = count(in);
+        List<ServiceStatus> services = new ArrayList<>(count);
+        ServiceSpec previous = null;
+        for (int i = 0; i < count; i++) {
+            ServiceSpec spec = readSpec(in, previous);
+            TrafficStats stats = readStats(in);
+            TrafficRates rates = readRates(in);
+            DestinationStatus[] destinations = new DestinationStatus[count(in)];
+            for (int j = 0; j < destinations.length; j++) {
+                destinations[j] = readDestination(in);
             }
-            BinaryCodec.end(in);
-            return new Reply.Services(tableSize, services);
-        });
+            services.add(new ServiceStatus(spec, stats, rates, List.of(destinations)));
+            previous = spec;
+        }
+        if (!in.atEnd()) {
+            throw new BinaryCodec.MalformedException(in.remaining() + " bytes after the end");
+        }
+        return new Reply.Services(tableSize, services);
+    }
+
+    /** A count, checked against the bytes left (each member takes one at least). */
+    private static int count(ByteCursor in) throws BinaryCodec.MalformedException {
+        int count = in.var();
+        if (count < 0 || count > in.remaining()) {
+            throw new BinaryCodec.MalformedException("a count of " + Integer.toUnsignedString(count) + " with "
+                    + in.remaining() + " bytes left");
+        }
+        return count;
     }
 
     private static void writeSpec(GrowableBuffer out, ServiceSpec spec) {
@@ -101,15 +119,16 @@ public final class ServiceListCodec {
                 .string(spec.persistenceEngine()).string(spec.proxyProtocol().name());
     }
 
-    private static ServiceSpec readSpec(ByteBuffer in) throws BinaryCodec.MalformedException {
-        int kind = in.get();
+    /** A spec; its strings are previous's when they are the same (a listing's services mostly share them). */
+    private static ServiceSpec readSpec(ByteCursor in, ServiceSpec previous) throws BinaryCodec.MalformedException {
+        int kind = in.u8();
         ServiceKey key = switch (kind) {
-            case KEY_ADDRESS -> new ServiceKey.Address(constant(in, PROTOCOLS), BinaryCodec.readAddress(in), var(in));
-            case KEY_MARK -> new ServiceKey.Mark(constant(in, FAMILIES), var(in));
+            case KEY_ADDRESS -> new ServiceKey.Address(in.constant(PROTOCOLS), in.address(), in.var());
+            case KEY_MARK -> new ServiceKey.Mark(in.constant(FAMILIES), in.var());
             default -> throw new BinaryCodec.MalformedException("unknown service key kind " + kind);
         };
-        return new ServiceSpec(key, BinaryCodec.string(in), var(in), var(in), var(in), BinaryCodec.string(in),
-                constant(in, PROXY_PROTOCOLS));
+        return new ServiceSpec(key, in.string(previous == null ? null : previous.scheduler()), in.var(), in.var(),
+                in.var(), in.string(previous == null ? null : previous.persistenceEngine()), in.constant(PROXY_PROTOCOLS));
     }
 
     private static void writeDestination(GrowableBuffer out, DestinationStatus destination) {
@@ -122,11 +141,11 @@ public final class ServiceListCodec {
         writeCounters(out, destination.rates());
     }
 
-    private static DestinationStatus readDestination(ByteBuffer in) throws BinaryCodec.MalformedException {
-        InetAddress address = BinaryCodec.readAddress(in);
-        DestinationSpec spec = new DestinationSpec(address, var(in), constant(in, METHODS), var(in), var(in), var(in),
-                constant(in, TUNNEL_TYPES), var(in), var(in));
-        return new DestinationStatus(spec, var(in), var(in), var(in), readStats(in), readRates(in));
+    private static DestinationStatus readDestination(ByteCursor in) throws BinaryCodec.MalformedException {
+        InetAddress address = in.address();
+        DestinationSpec spec = new DestinationSpec(address, in.var(), in.constant(METHODS), in.var(), in.var(), in.var(),
+                in.constant(TUNNEL_TYPES), in.var(), in.var());
+        return new DestinationStatus(spec, in.var(), in.var(), in.var(), readStats(in), readRates(in));
     }
 
     private static void writeCounters(GrowableBuffer out, TrafficStats s) {
@@ -146,54 +165,21 @@ public final class ServiceListCodec {
         }
     }
 
-    private static TrafficStats readStats(ByteBuffer in) throws BinaryCodec.MalformedException {
-        return countersFollow(in) ? new TrafficStats(var64(in), var64(in), var64(in), var64(in), var64(in))
+    private static TrafficStats readStats(ByteCursor in) throws BinaryCodec.MalformedException {
+        return countersFollow(in) ? new TrafficStats(in.var64(), in.var64(), in.var64(), in.var64(), in.var64())
                 : TrafficStats.ZERO;
     }
 
-    private static TrafficRates readRates(ByteBuffer in) throws BinaryCodec.MalformedException {
-        return countersFollow(in) ? new TrafficRates(var64(in), var64(in), var64(in), var64(in), var64(in))
+    private static TrafficRates readRates(ByteCursor in) throws BinaryCodec.MalformedException {
+        return countersFollow(in) ? new TrafficRates(in.var64(), in.var64(), in.var64(), in.var64(), in.var64())
                 : TrafficRates.ZERO;
     }
 
-    private static boolean countersFollow(ByteBuffer in) throws BinaryCodec.MalformedException {
-        int tag = in.get();
+    private static boolean countersFollow(ByteCursor in) throws BinaryCodec.MalformedException {
+        int tag = in.u8();
         if (tag != ZERO_COUNTERS && tag != COUNTERS) {
             throw new BinaryCodec.MalformedException("unknown counters tag " + tag);
         }
         return tag == COUNTERS;
-    }
-
-    /** An enum constant by name, looked up among values (Enum.valueOf would reflect, on cold code). */
-    private static <E extends Enum<E>> E constant(ByteBuffer in, E[] values) throws BinaryCodec.MalformedException {
-        String name = BinaryCodec.string(in);
-        for (E value : values) {
-            if (value.name().equals(name)) {
-                return value;
-            }
-        }
-        throw new BinaryCodec.MalformedException("\"" + name + "\" is not a "
-                + values[0].getDeclaringClass().getSimpleName());
-    }
-
-    /** A var holding an int's 32 bits. */
-    private static int var(ByteBuffer in) throws BinaryCodec.MalformedException {
-        long value = var64(in);
-        if (value >>> Integer.SIZE != 0) {
-            throw new BinaryCodec.MalformedException("a number of more than 32 bits where an int belongs");
-        }
-        return (int) value;
-    }
-
-    private static long var64(ByteBuffer in) throws BinaryCodec.MalformedException {
-        long value = 0;
-        for (int i = 0; i < MAX_VAR64_BYTES; i++) {
-            int b = in.get();
-            value |= (long) (b & 0x7F) << (7 * i);
-            if (b >= 0) {
-                return value;
-            }
-        }
-        throw new BinaryCodec.MalformedException("a number longer than " + MAX_VAR64_BYTES + " bytes");
     }
 }

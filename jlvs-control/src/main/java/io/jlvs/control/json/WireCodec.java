@@ -324,7 +324,7 @@ public final class WireCodec {
 
     private static Reply.Services readPackedServices(String base64) {
         try {
-            return ServiceListCodec.decode(ByteBuffer.wrap(Base64.getDecoder().decode(base64)));
+            return ServiceListCodec.decode(Base64.getDecoder().decode(base64));
         } catch (BinaryCodec.MalformedException e) {
             throw new IllegalArgumentException("a packed listing that does not read: " + e.getMessage());
         }

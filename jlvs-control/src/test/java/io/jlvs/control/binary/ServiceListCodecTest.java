@@ -19,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -51,7 +50,7 @@ class ServiceListCodecTest {
 
     @Test
     void everyKindOfServiceDestinationAndCounterReadsBackEqual() throws BinaryCodec.MalformedException {
-        assertEquals(EVERY_KIND, ServiceListCodec.decode(ByteBuffer.wrap(ServiceListCodec.encode(EVERY_KIND))));
+        assertEquals(EVERY_KIND, ServiceListCodec.decode(ServiceListCodec.encode(EVERY_KIND)));
     }
 
     @Test
@@ -61,7 +60,7 @@ class ServiceListCodecTest {
         byte[] bytes = ServiceListCodec.encode(empty);
 
         assertEquals(2, bytes.length);
-        assertEquals(empty, ServiceListCodec.decode(ByteBuffer.wrap(bytes)));
+        assertEquals(empty, ServiceListCodec.decode(bytes));
     }
 
     @Test
@@ -79,7 +78,7 @@ class ServiceListCodecTest {
     void everyListingCutShortIsRefused() {
         byte[] whole = ServiceListCodec.encode(EVERY_KIND);
         for (int length = 0; length < whole.length; length++) {
-            ByteBuffer cut = ByteBuffer.wrap(Arrays.copyOf(whole, length));
+            byte[] cut = Arrays.copyOf(whole, length);
             assertThrows(BinaryCodec.MalformedException.class, () -> ServiceListCodec.decode(cut), "cut at " + length);
         }
     }
@@ -87,7 +86,7 @@ class ServiceListCodecTest {
     @Test
     void bytesAfterTheEndAreRefused() {
         byte[] whole = ServiceListCodec.encode(EVERY_KIND);
-        ByteBuffer longer = ByteBuffer.wrap(Arrays.copyOf(whole, whole.length + 1));
+        byte[] longer = Arrays.copyOf(whole, whole.length + 1);
 
         BinaryCodec.MalformedException e = assertThrows(BinaryCodec.MalformedException.class,
                 () -> ServiceListCodec.decode(longer));
@@ -107,7 +106,7 @@ class ServiceListCodecTest {
             // a count of more services than bytes left
             "00 7f 00"})
     void bytesThatAreNoListingAreRefused(String hex) {
-        ByteBuffer in = ByteBuffer.wrap(java.util.HexFormat.ofDelimiter(" ").parseHex(hex));
+        byte[] in = java.util.HexFormat.ofDelimiter(" ").parseHex(hex);
 
         assertThrows(BinaryCodec.MalformedException.class, () -> ServiceListCodec.decode(in));
     }
