@@ -89,7 +89,7 @@ public final class ConnectionTable {
 
     // Per-slot arrays, replaced by larger copies when the table grows (see resize).
     private boolean[] live = new boolean[0];
-    private int[] nextFree = new int[0];
+    /** The first free slot; a free slot's control holds the next (a free slot controls nothing). */
     private int freeHead = NONE;
     private int size;
 
@@ -110,8 +110,9 @@ public final class ConnectionTable {
     private char[] dport = new char[0];
     private char[] lport = new char[0];
     private long[] timeout = new long[0];
-    private long[] inPackets = new long[0];
-    private long[] outPackets = new long[0];
+    // 32-bit packet counts, as the kernel's atomic_t in_pkts; read back unsigned.
+    private int[] inPackets = new int[0];
+    private int[] outPackets = new int[0];
     private long[] inBytes = new long[0];
     private long[] outBytes = new long[0];
     private int[] inHash = new int[0];
@@ -229,7 +230,7 @@ public final class ConnectionTable {
             return NONE;
         }
         int s = freeHead;
-        freeHead = nextFree[s];
+        freeHead = control[s];
         live[s] = true;
         size++;
         RealServer server = registry.server(destIndex);
@@ -260,7 +261,8 @@ public final class ConnectionTable {
         fwmark[s] = mark;
         state[s] = ProtocolStates.INITIAL_STATE;
         timeout[s] = INITIAL_TIMEOUT_NANOS;
-        inPackets[s] = outPackets[s] = inBytes[s] = outBytes[s] = 0;
+        inPackets[s] = outPackets[s] = 0;
+        inBytes[s] = outBytes[s] = 0;
         if ((f & ConnectionFlags.ONE_PACKET) == 0) {
             hashIn(s);
             if (!template) {
@@ -354,7 +356,6 @@ public final class ConnectionTable {
         int old = capacity;
         wheel.grow(newCapacity);
         boolean[] newLive = Arrays.copyOf(live, newCapacity);
-        int[] newNextFree = Arrays.copyOf(nextFree, newCapacity);
         byte[] newProtocol = Arrays.copyOf(protocol, newCapacity);
         byte[] newFamily = Arrays.copyOf(family, newCapacity);
         byte[] newState = Arrays.copyOf(state, newCapacity);
@@ -372,19 +373,18 @@ public final class ConnectionTable {
         char[] newDport = Arrays.copyOf(dport, newCapacity);
         char[] newLport = Arrays.copyOf(lport, newCapacity);
         long[] newTimeout = Arrays.copyOf(timeout, newCapacity);
-        long[] newInPackets = Arrays.copyOf(inPackets, newCapacity);
-        long[] newOutPackets = Arrays.copyOf(outPackets, newCapacity);
+        int[] newInPackets = Arrays.copyOf(inPackets, newCapacity);
+        int[] newOutPackets = Arrays.copyOf(outPackets, newCapacity);
         long[] newInBytes = Arrays.copyOf(inBytes, newCapacity);
         long[] newOutBytes = Arrays.copyOf(outBytes, newCapacity);
         int[] newInHash = Arrays.copyOf(inHash, newCapacity);
         int[] newOutHash = Arrays.copyOf(outHash, newCapacity);
-        // Load at most 1/2: between two and four index cells per slot.
-        int indexSize = Integer.highestOneBit(newCapacity) << 2;
+        // Load at most 1/2: two index cells per slot at a power-of-two capacity, up to four otherwise.
+        int indexSize = Math.max(2, Integer.highestOneBit(newCapacity - 1) << 2);
         int[] newInIndex = new int[indexSize];
         int[] newOutIndex = new int[indexSize];
 
         live = newLive;
-        nextFree = newNextFree;
         protocol = newProtocol;
         family = newFamily;
         state = newState;
@@ -424,7 +424,7 @@ public final class ConnectionTable {
         }
         // Pushed from the top down, so the lowest new slot is taken first.
         for (int s = newCapacity - 1; s >= old; s--) {
-            nextFree[s] = freeHead;
+            control[s] = freeHead;
             freeHead = s;
         }
     }
@@ -598,7 +598,7 @@ public final class ConnectionTable {
         }
         flags[slot] = 0;
         live[slot] = false;
-        nextFree[slot] = freeHead;
+        control[slot] = freeHead;
         freeHead = slot;
         size--;
     }
@@ -742,12 +742,14 @@ public final class ConnectionTable {
         return fwmark[slot];
     }
 
+    /** Request packets counted on the entry, modulo 2^32. */
     public long inPackets(int slot) {
-        return inPackets[slot];
+        return Integer.toUnsignedLong(inPackets[slot]);
     }
 
+    /** Reply packets counted on the entry, modulo 2^32. */
     public long outPackets(int slot) {
-        return outPackets[slot];
+        return Integer.toUnsignedLong(outPackets[slot]);
     }
 
     public long inBytes(int slot) {

@@ -11,6 +11,9 @@ import java.util.Arrays;
  * writes the deadline (a packet costs one store); the slot is moved when its old bucket comes
  * round. Re-arming to an earlier deadline (ESTABLISHED to CLOSE, say) moves it at once, so
  * nothing expires late by more than one tick.
+ *
+ * <p>Memory: 20 bytes per slot (the deadline, the tick it is filed under as 32 bits, which wraps
+ * after 2^31 ticks, and two links; a slot's bucket is its filed tick's low bits).
  */
 public final class TimerWheel {
     /** Called for each slot whose deadline has passed; it may re-arm or cancel any slot. */
@@ -18,7 +21,10 @@ public final class TimerWheel {
         void expired(int slot, long nowNanos);
     }
 
-    private static final int UNFILED = -1;
+    /** The prev link of a slot in no list. */
+    private static final int UNFILED = -2;
+    /** The prev link of a list's head. */
+    private static final int HEAD = -1;
 
     private final long tickNanos;
     private final int mask;
@@ -27,8 +33,7 @@ public final class TimerWheel {
     private final int processing;
     // Per-slot arrays; links are slot ids, so growing them keeps every list intact.
     private long[] deadline;
-    private long[] filedTick;
-    private int[] list;
+    private int[] filedTick;
     private int[] next;
     private int[] prev;
     private long currentTick;
@@ -49,17 +54,16 @@ public final class TimerWheel {
         this.processing = buckets;
         Arrays.fill(heads, -1);
         this.deadline = new long[slots];
-        this.filedTick = new long[slots];
-        this.list = new int[slots];
-        Arrays.fill(list, UNFILED);
+        this.filedTick = new int[slots];
         this.next = new int[slots];
         this.prev = new int[slots];
+        Arrays.fill(prev, UNFILED);
         this.currentTick = Math.floorDiv(startNanos, tickNanos);
     }
 
     /** The number of slots (0..slots-1). */
     public int slots() {
-        return list.length;
+        return prev.length;
     }
 
     /**
@@ -68,19 +72,17 @@ public final class TimerWheel {
      * allocation fails the wheel is left as it was.
      */
     public void grow(int slots) {
-        int old = list.length;
+        int old = prev.length;
         if (slots <= old) {
             return;
         }
         long[] newDeadline = Arrays.copyOf(deadline, slots);
-        long[] newFiledTick = Arrays.copyOf(filedTick, slots);
-        int[] newList = Arrays.copyOf(list, slots);
+        int[] newFiledTick = Arrays.copyOf(filedTick, slots);
         int[] newNext = Arrays.copyOf(next, slots);
         int[] newPrev = Arrays.copyOf(prev, slots);
-        Arrays.fill(newList, old, slots, UNFILED);
+        Arrays.fill(newPrev, old, slots, UNFILED);
         deadline = newDeadline;
         filedTick = newFiledTick;
-        list = newList;
         next = newNext;
         prev = newPrev;
     }
@@ -89,8 +91,9 @@ public final class TimerWheel {
     public void schedule(int slot, long deadlineNanos) {
         deadline[slot] = deadlineNanos;
         long tick = Math.max(ceilTick(deadlineNanos), currentTick + 1);
-        if (list[slot] != UNFILED && list[slot] != processing && tick >= filedTick[slot]) {
-            return; // lazily moved when its bucket comes round
+        if (prev[slot] != UNFILED && (int) tick - filedTick[slot] >= 0) {
+            // Lazily moved when its bucket comes round (or, in the bucket being processed, at once).
+            return;
         }
         unlink(slot);
         file(slot, tick);
@@ -103,7 +106,7 @@ public final class TimerWheel {
 
     /** Whether a slot is armed. */
     public boolean isScheduled(int slot) {
-        return list[slot] != UNFILED;
+        return prev[slot] != UNFILED;
     }
 
     /** The slot's deadline. */
@@ -151,19 +154,14 @@ public final class TimerWheel {
     }
 
     private void moveToProcessing(int bucket) {
-        int head = heads[bucket];
+        heads[processing] = heads[bucket];
         heads[bucket] = -1;
-        heads[processing] = head;
-        for (int s = head; s >= 0; s = next[s]) {
-            list[s] = processing;
-        }
     }
 
     private void file(int slot, long tick) {
         int bucket = (int) (tick & mask);
-        filedTick[slot] = tick;
-        list[slot] = bucket;
-        prev[slot] = -1;
+        filedTick[slot] = (int) tick;
+        prev[slot] = HEAD;
         int head = heads[bucket];
         next[slot] = head;
         if (head >= 0) {
@@ -173,20 +171,21 @@ public final class TimerWheel {
     }
 
     private void unlink(int slot) {
-        int owner = list[slot];
-        if (owner == UNFILED) {
+        int before = prev[slot];
+        if (before == UNFILED) {
             return;
         }
-        int before = prev[slot];
         int after = next[slot];
         if (before >= 0) {
             next[before] = after;
         } else {
+            // A head: of the list being processed, or of the bucket its filed tick names.
+            int owner = heads[processing] == slot ? processing : filedTick[slot] & mask;
             heads[owner] = after;
         }
         if (after >= 0) {
             prev[after] = before;
         }
-        list[slot] = UNFILED;
+        prev[slot] = UNFILED;
     }
 }
