@@ -101,10 +101,14 @@ public final class ConnectionTable {
     private int[] control = new int[0];
     private int[] controlled = new int[0];
     private int[] fwmark = new int[0];
+    // Word 0 of each address (all of an IPv4 one); the rest, when any is set, in wideAddresses.
     private int[] caddr = new int[0];
     private int[] vaddr = new int[0];
     private int[] daddr = new int[0];
     private int[] laddr = new int[0];
+    /** The entry's record in wideAddresses, or WideAddresses.NONE. */
+    private int[] wide = new int[0];
+    private final WideAddresses wideAddresses = new WideAddresses();
     private char[] cport = new char[0];
     private char[] vport = new char[0];
     private char[] dport = new char[0];
@@ -192,14 +196,15 @@ public final class ConnectionTable {
                 return NONE;
             }
             if (outHash[e] == h && (protocol[e] & 0xFF) == p && family[e] == fam && dport[e] == sport
-                    && lport[e] == dp && sameWords(daddr, e, flow, true) && sameWords(laddr, e, flow, false)) {
+                    && lport[e] == dp && sameAddress(daddr, WideAddresses.DESTINATION, e, flow, true)
+                    && sameAddress(laddr, WideAddresses.LOCAL, e, flow, false)) {
                 return e;
             }
         }
     }
 
     int findIn(ConnectionKey key, boolean template) {
-        int h = hash(key.protocol, key.client, 0, key.clientPort, key.virtual, 0, key.virtualPort);
+        int h = hash(key.protocol, key.client, key.clientPort, key.virtual, key.virtualPort);
         int fam = key.family.ordinal();
         int wanted = template ? ConnectionFlags.TEMPLATE : 0;
         for (int i = h & indexMask; ; i = (i + 1) & indexMask) {
@@ -210,7 +215,8 @@ public final class ConnectionTable {
             if (inHash[e] == h && (flags[e] & ConnectionFlags.TEMPLATE) == wanted
                     && (protocol[e] & 0xFF) == key.protocol && family[e] == fam
                     && cport[e] == key.clientPort && vport[e] == key.virtualPort
-                    && sameWords(caddr, e, key.client) && sameWords(vaddr, e, key.virtual)) {
+                    && sameAddress(caddr, WideAddresses.CLIENT, e, key.client)
+                    && sameAddress(vaddr, WideAddresses.VIRTUAL, e, key.virtual)) {
                 return e;
             }
         }
@@ -229,20 +235,29 @@ public final class ConnectionTable {
         if (freeHead == NONE && !grow()) {
             return NONE;
         }
+        RealServer server = registry.server(destIndex);
+        int record = WideAddresses.NONE;
+        if (WideAddresses.isWide(key.client) || WideAddresses.isWide(key.virtual)
+                || (server.addressWord(1) | server.addressWord(2) | server.addressWord(3)) != 0) {
+            record = wideAddresses.allocate();
+            for (int i = 1; i < 4; i++) {
+                wideAddresses.setWord(record, WideAddresses.CLIENT, i, key.client[i]);
+                wideAddresses.setWord(record, WideAddresses.VIRTUAL, i, key.virtual[i]);
+                wideAddresses.setWord(record, WideAddresses.DESTINATION, i, server.addressWord(i));
+                wideAddresses.setWord(record, WideAddresses.LOCAL, i, key.client[i]);
+            }
+        }
         int s = freeHead;
         freeHead = control[s];
         live[s] = true;
         size++;
-        RealServer server = registry.server(destIndex);
         protocol[s] = (byte) key.protocol;
         family[s] = (byte) key.family.ordinal();
-        int at = s * 4;
-        for (int i = 0; i < 4; i++) {
-            caddr[at + i] = key.client[i];
-            vaddr[at + i] = key.virtual[i];
-            daddr[at + i] = server.addressWord(i);
-            laddr[at + i] = key.client[i];
-        }
+        wide[s] = record;
+        caddr[s] = key.client[0];
+        vaddr[s] = key.virtual[0];
+        daddr[s] = server.addressWord(0);
+        laddr[s] = key.client[0];
         cport[s] = (char) key.clientPort;
         vport[s] = (char) key.virtualPort;
         dport[s] = (char) destPort;
@@ -309,7 +324,17 @@ public final class ConnectionTable {
             unhash(outIndex, outHash, slot);
             flags[slot] &= ~OUT_HASHED;
         }
-        System.arraycopy(words, 0, laddr, slot * 4, 4);
+        int record = wide[slot];
+        if (record == WideAddresses.NONE && WideAddresses.isWide(words)) {
+            record = wideAddresses.allocate(); // zeroed: the entry's other addresses are word 0 alone
+            wide[slot] = record;
+        }
+        laddr[slot] = words[0];
+        if (record != WideAddresses.NONE) {
+            for (int i = 1; i < 4; i++) {
+                wideAddresses.setWord(record, WideAddresses.LOCAL, i, words[i]);
+            }
+        }
         lport[slot] = (char) port;
         if (hashed) {
             hashOut(slot);
@@ -364,10 +389,11 @@ public final class ConnectionTable {
         int[] newControl = Arrays.copyOf(control, newCapacity);
         int[] newControlled = Arrays.copyOf(controlled, newCapacity);
         int[] newFwmark = Arrays.copyOf(fwmark, newCapacity);
-        int[] newCaddr = Arrays.copyOf(caddr, newCapacity * 4);
-        int[] newVaddr = Arrays.copyOf(vaddr, newCapacity * 4);
-        int[] newDaddr = Arrays.copyOf(daddr, newCapacity * 4);
-        int[] newLaddr = Arrays.copyOf(laddr, newCapacity * 4);
+        int[] newCaddr = Arrays.copyOf(caddr, newCapacity);
+        int[] newVaddr = Arrays.copyOf(vaddr, newCapacity);
+        int[] newDaddr = Arrays.copyOf(daddr, newCapacity);
+        int[] newLaddr = Arrays.copyOf(laddr, newCapacity);
+        int[] newWide = Arrays.copyOf(wide, newCapacity);
         char[] newCport = Arrays.copyOf(cport, newCapacity);
         char[] newVport = Arrays.copyOf(vport, newCapacity);
         char[] newDport = Arrays.copyOf(dport, newCapacity);
@@ -397,6 +423,7 @@ public final class ConnectionTable {
         vaddr = newVaddr;
         daddr = newDaddr;
         laddr = newLaddr;
+        wide = newWide;
         cport = newCport;
         vport = newVport;
         dport = newDport;
@@ -596,6 +623,10 @@ public final class ConnectionTable {
         if ((flags[slot] & OUT_HASHED) != 0) {
             unhash(outIndex, outHash, slot);
         }
+        if (wide[slot] != WideAddresses.NONE) {
+            wideAddresses.release(wide[slot]);
+            wide[slot] = WideAddresses.NONE;
+        }
         flags[slot] = 0;
         live[slot] = false;
         control[slot] = freeHead;
@@ -715,12 +746,12 @@ public final class ConnectionTable {
 
     /** Word i of the local address (FULLNAT; the client address otherwise). */
     public int localWord(int slot, int i) {
-        return laddr[slot * 4 + i];
+        return storedWord(laddr, WideAddresses.LOCAL, slot, i);
     }
 
     /** Word i of the client address. */
     public int clientWord(int slot, int i) {
-        return caddr[slot * 4 + i];
+        return storedWord(caddr, WideAddresses.CLIENT, slot, i);
     }
 
     /** The client side's address family. */
@@ -730,12 +761,12 @@ public final class ConnectionTable {
 
     /** Word i of the destination address. */
     public int destinationWord(int slot, int i) {
-        return daddr[slot * 4 + i];
+        return storedWord(daddr, WideAddresses.DESTINATION, slot, i);
     }
 
     /** Word i of the virtual address (the mark, in word 0, for a firewall-mark template). */
     public int virtualWord(int slot, int i) {
-        return vaddr[slot * 4 + i];
+        return storedWord(vaddr, WideAddresses.VIRTUAL, slot, i);
     }
 
     public int fwmark(int slot) {
@@ -794,16 +825,14 @@ public final class ConnectionTable {
     // ---------------------------------------------------------------- hashing
 
     private void hashIn(int s) {
-        int at = s * 4;
-        int h = hash(protocol[s] & 0xFF, caddr, at, cport[s], vaddr, at, vport[s]);
+        int h = hashStored(s, caddr, WideAddresses.CLIENT, cport[s], vaddr, WideAddresses.VIRTUAL, vport[s]);
         inHash[s] = h;
         insert(inIndex, s, h);
         flags[s] |= ConnectionFlags.HASHED;
     }
 
     private void hashOut(int s) {
-        int at = s * 4;
-        int h = hash(protocol[s] & 0xFF, daddr, at, dport[s], laddr, at, lport[s]);
+        int h = hashStored(s, daddr, WideAddresses.DESTINATION, dport[s], laddr, WideAddresses.LOCAL, lport[s]);
         outHash[s] = h;
         insert(outIndex, s, h);
         flags[s] |= OUT_HASHED;
@@ -857,14 +886,27 @@ public final class ConnectionTable {
         return finish(mix(h, dp));
     }
 
-    private static int hash(int p, int[] a, int aAt, int aPort, int[] b, int bAt, int bPort) {
+    private static int hash(int p, int[] a, int aPort, int[] b, int bPort) {
         int h = p * 0x9E3779B9;
         for (int i = 0; i < 4; i++) {
-            h = mix(h, a[aAt + i]);
+            h = mix(h, a[i]);
         }
         h = mix(h, aPort);
         for (int i = 0; i < 4; i++) {
-            h = mix(h, b[bAt + i]);
+            h = mix(h, b[i]);
+        }
+        return finish(mix(h, bPort));
+    }
+
+    /** The same hash as {@link #hash} over two of a slot's stored addresses and ports. */
+    private int hashStored(int s, int[] a, int aWhich, int aPort, int[] b, int bWhich, int bPort) {
+        int h = (protocol[s] & 0xFF) * 0x9E3779B9;
+        for (int i = 0; i < 4; i++) {
+            h = mix(h, storedWord(a, aWhich, s, i));
+        }
+        h = mix(h, aPort);
+        for (int i = 0; i < 4; i++) {
+            h = mix(h, storedWord(b, bWhich, s, i));
         }
         return finish(mix(h, bPort));
     }
@@ -885,17 +927,28 @@ public final class ConnectionTable {
         return h ^ (h >>> 16);
     }
 
-    private static boolean sameWords(int[] table, int slot, int[] words) {
-        int at = slot * 4;
-        return table[at] == words[0] && table[at + 1] == words[1] && table[at + 2] == words[2]
-                && table[at + 3] == words[3];
+    /** Word i of one of a slot's addresses: word 0 from its array, the others from wideAddresses. */
+    private int storedWord(int[] word0, int which, int slot, int i) {
+        if (i == 0) {
+            return word0[slot];
+        }
+        int record = wide[slot];
+        return record == WideAddresses.NONE ? 0 : wideAddresses.word(record, which, i);
     }
 
-    private static boolean sameWords(int[] table, int slot, Flow flow, boolean source) {
-        int at = slot * 4;
+    private boolean sameAddress(int[] word0, int which, int slot, int[] words) {
+        for (int i = 0; i < 4; i++) {
+            if (storedWord(word0, which, slot, i) != words[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean sameAddress(int[] word0, int which, int slot, Flow flow, boolean source) {
         for (int i = 0; i < 4; i++) {
             int w = source ? flow.sourceWord(i) : flow.destinationWord(i);
-            if (table[at + i] != w) {
+            if (storedWord(word0, which, slot, i) != w) {
                 return false;
             }
         }
