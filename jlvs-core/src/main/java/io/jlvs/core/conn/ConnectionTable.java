@@ -119,8 +119,6 @@ public final class ConnectionTable {
     private int[] outPackets = new int[0];
     private long[] inBytes = new long[0];
     private long[] outBytes = new long[0];
-    private int[] inHash = new int[0];
-    private int[] outHash = new int[0];
 
     private int[] inIndex = new int[0];
     private int[] outIndex = new int[0];
@@ -195,7 +193,7 @@ public final class ConnectionTable {
             if (e < 0) {
                 return NONE;
             }
-            if (outHash[e] == h && (protocol[e] & 0xFF) == p && family[e] == fam && dport[e] == sport
+            if (dport[e] == sport && (protocol[e] & 0xFF) == p && family[e] == fam
                     && lport[e] == dp && sameAddress(daddr, WideAddresses.DESTINATION, e, flow, true)
                     && sameAddress(laddr, WideAddresses.LOCAL, e, flow, false)) {
                 return e;
@@ -212,9 +210,9 @@ public final class ConnectionTable {
             if (e < 0) {
                 return NONE;
             }
-            if (inHash[e] == h && (flags[e] & ConnectionFlags.TEMPLATE) == wanted
+            if (cport[e] == key.clientPort && vport[e] == key.virtualPort
+                    && (flags[e] & ConnectionFlags.TEMPLATE) == wanted
                     && (protocol[e] & 0xFF) == key.protocol && family[e] == fam
-                    && cport[e] == key.clientPort && vport[e] == key.virtualPort
                     && sameAddress(caddr, WideAddresses.CLIENT, e, key.client)
                     && sameAddress(vaddr, WideAddresses.VIRTUAL, e, key.virtual)) {
                 return e;
@@ -307,7 +305,7 @@ public final class ConnectionTable {
         if (vport[slot] == INVALID_PORT) {
             return;
         }
-        unhash(inIndex, inHash, slot);
+        unhash(inIndex, slot);
         dport[slot] = INVALID_PORT;
         vport[slot] = INVALID_PORT;
         cport[slot] = 0;
@@ -321,7 +319,7 @@ public final class ConnectionTable {
     public void setLocalAddress(int slot, int[] words, int port) {
         boolean hashed = (flags[slot] & OUT_HASHED) != 0;
         if (hashed) {
-            unhash(outIndex, outHash, slot);
+            unhash(outIndex, slot);
             flags[slot] &= ~OUT_HASHED;
         }
         int record = wide[slot];
@@ -403,8 +401,6 @@ public final class ConnectionTable {
         int[] newOutPackets = Arrays.copyOf(outPackets, newCapacity);
         long[] newInBytes = Arrays.copyOf(inBytes, newCapacity);
         long[] newOutBytes = Arrays.copyOf(outBytes, newCapacity);
-        int[] newInHash = Arrays.copyOf(inHash, newCapacity);
-        int[] newOutHash = Arrays.copyOf(outHash, newCapacity);
         // Load at most 1/2: two index cells per slot at a power-of-two capacity, up to four otherwise.
         int indexSize = Math.max(2, Integer.highestOneBit(newCapacity - 1) << 2);
         int[] newInIndex = new int[indexSize];
@@ -433,20 +429,18 @@ public final class ConnectionTable {
         outPackets = newOutPackets;
         inBytes = newInBytes;
         outBytes = newOutBytes;
-        inHash = newInHash;
-        outHash = newOutHash;
         inIndex = newInIndex;
         outIndex = newOutIndex;
         indexMask = indexSize - 1;
         capacity = newCapacity;
 
-        // Both tuples of every hashed entry go into the larger indexes under the hash they keep.
+        // Both tuples of every hashed entry go into the larger indexes, hashed again from the tuples.
         for (int s = 0; s < old; s++) {
             if ((flags[s] & ConnectionFlags.HASHED) != 0) {
-                insert(inIndex, s, inHash[s]);
+                insert(inIndex, s, inHashOf(s));
             }
             if ((flags[s] & OUT_HASHED) != 0) {
-                insert(outIndex, s, outHash[s]);
+                insert(outIndex, s, outHashOf(s));
             }
         }
         // Pushed from the top down, so the lowest new slot is taken first.
@@ -618,10 +612,10 @@ public final class ConnectionTable {
             dest[slot] = NONE;
         }
         if ((flags[slot] & ConnectionFlags.HASHED) != 0) {
-            unhash(inIndex, inHash, slot);
+            unhash(inIndex, slot);
         }
         if ((flags[slot] & OUT_HASHED) != 0) {
-            unhash(outIndex, outHash, slot);
+            unhash(outIndex, slot);
         }
         if (wide[slot] != WideAddresses.NONE) {
             wideAddresses.release(wide[slot]);
@@ -825,17 +819,27 @@ public final class ConnectionTable {
     // ---------------------------------------------------------------- hashing
 
     private void hashIn(int s) {
-        int h = hashStored(s, caddr, WideAddresses.CLIENT, cport[s], vaddr, WideAddresses.VIRTUAL, vport[s]);
-        inHash[s] = h;
-        insert(inIndex, s, h);
+        insert(inIndex, s, inHashOf(s));
         flags[s] |= ConnectionFlags.HASHED;
     }
 
     private void hashOut(int s) {
-        int h = hashStored(s, daddr, WideAddresses.DESTINATION, dport[s], laddr, WideAddresses.LOCAL, lport[s]);
-        outHash[s] = h;
-        insert(outIndex, s, h);
+        insert(outIndex, s, outHashOf(s));
         flags[s] |= OUT_HASHED;
+    }
+
+    /** The hash of a slot's client tuple, kept in no array: 8 bytes a slot saved for hashing again on removal. */
+    private int inHashOf(int s) {
+        return hashStored(s, caddr, WideAddresses.CLIENT, cport[s], vaddr, WideAddresses.VIRTUAL, vport[s]);
+    }
+
+    /** The hash of a slot's real server tuple. */
+    private int outHashOf(int s) {
+        return hashStored(s, daddr, WideAddresses.DESTINATION, dport[s], laddr, WideAddresses.LOCAL, lport[s]);
+    }
+
+    private int hashOf(int[] index, int s) {
+        return index == inIndex ? inHashOf(s) : outHashOf(s);
     }
 
     private void insert(int[] index, int slot, int h) {
@@ -847,8 +851,8 @@ public final class ConnectionTable {
     }
 
     /** Removes a slot from an index by backward-shift deletion, so no tombstones build up. */
-    private void unhash(int[] index, int[] hashes, int slot) {
-        int i = hashes[slot] & indexMask;
+    private void unhash(int[] index, int slot) {
+        int i = hashOf(index, slot) & indexMask;
         while (index[i] != slot + 1) {
             i = (i + 1) & indexMask;
         }
@@ -860,7 +864,7 @@ public final class ConnectionTable {
             if (e < 0) {
                 break;
             }
-            int home = hashes[e] & indexMask;
+            int home = hashOf(index, e) & indexMask;
             // The entry at j may move into the hole unless its home lies cyclically in (hole, j].
             boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
             if (!stays) {
