@@ -32,10 +32,12 @@ import java.util.function.Consumer;
  * the same way when an allocation fails). The table never shrinks: it keeps the size its busiest
  * moment needed, so a steady load runs without growing again.
  *
- * <p>Memory: {@value #BYTES_PER_ENTRY} bytes per slot at a power-of-two capacity (148 in the
- * per-slot arrays, 32 in the two indexes, 28 in the timer wheel), so the default maximum of
- * {@value #DEFAULT_MAX_CAPACITY} entries is 832 MiB; 13,000 new connections a second, each
- * lingering 120 s in TIME_WAIT, need about 1.6 million entries (a 2 Mi-entry table, 416 MiB).
+ * <p>Memory: {@value #BYTES_PER_ENTRY} bytes per slot at a power-of-two capacity (84 in the
+ * per-slot arrays, 16 in the two indexes, 20 in the timer wheel), so a million entries (a 1 Mi-slot
+ * table) take 120 MiB and the default maximum of {@value #DEFAULT_MAX_CAPACITY} entries 480 MiB;
+ * 13,000 new connections a second, each lingering 120 s in TIME_WAIT, need about 1.6 million
+ * entries (a 2 Mi-entry table, 240 MiB). An address is word 0 alone in the per-slot arrays (all of
+ * an IPv4 one); an entry with an IPv6 address also takes a 48-byte record in {@link WideAddresses}.
  * While a grow copies, the old and the new arrays are both held.
  *
  * <p>Lookups, state changes, counting and expiry allocate nothing; creating an entry allocates
@@ -58,14 +60,15 @@ public final class ConnectionTable {
     public static final int WHEEL_BUCKETS = 8192;
     /** The maximum capacity of a table built without one: about 4.2 million entries. */
     public static final int DEFAULT_MAX_CAPACITY = 1 << 22;
-    /** The largest maximum a table accepts: its indexes, four ints per entry, must fit an array. */
+    /** The largest maximum a table accepts: its indexes, up to four ints per entry, must fit an array. */
     public static final int LIMIT_CAPACITY = 1 << 28;
     /**
-     * Heap bytes per slot at a power-of-two capacity: per-slot arrays 148 (four 16-byte addresses,
-     * four counters and the timeout of 8, eight ints, four chars, four bytes), indexes 32 (two of
-     * four ints per slot) and timer wheel 28.
+     * Heap bytes per slot at a power-of-two capacity: per-slot arrays 84 (the timeout and two byte
+     * counters of 8; four address words, the IPv6 record, flags, destination, controller, controlled
+     * count, mark and two packet counters of 4; four ports of 2; four bytes), indexes 16 (two of two
+     * ints per slot) and timer wheel 20 (ConnectionTableMemoryTest measures it). IPv6 entries add 48.
      */
-    public static final int BYTES_PER_ENTRY = 208;
+    public static final int BYTES_PER_ENTRY = 120;
 
     private static final long SECOND = 1_000_000_000L;
     /** ip_vs_conn_new's timeout before the first packet is accounted. */
