@@ -34,7 +34,7 @@ public record ProxyOptions(int connectAttempts, Duration connectTimeout, boolean
     /**
      * Three attempts, 3 s per connect, connections outlive their deleted server, 10 s drain, up to
      * {@value ConnectionTable#DEFAULT_MAX_CAPACITY} entries (room for about 35,000 new connections a
-     * second lingering 120 s in TIME_WAIT; 480 MiB when full), native transport when available.
+     * second lingering 120 s in TIME_WAIT; 496 MiB when full), native transport when available.
      */
     public static final ProxyOptions DEFAULT = new ProxyOptions(3, Duration.ofSeconds(3), false, Duration.ofSeconds(10),
             ConnectionTable.DEFAULT_MAX_CAPACITY, true, ProxyOptions.NO_SOCKET_BUDGET);

@@ -32,11 +32,11 @@ import java.util.function.Consumer;
  * the same way when an allocation fails). The table never shrinks: it keeps the size its busiest
  * moment needed, so a steady load runs without growing again.
  *
- * <p>Memory: {@value #BYTES_PER_ENTRY} bytes per slot at a power-of-two capacity (84 in the
+ * <p>Memory: {@value #BYTES_PER_ENTRY} bytes per slot at a power-of-two capacity (88 in the
  * per-slot arrays, 16 in the two indexes, 20 in the timer wheel), so a million entries (a 1 Mi-slot
- * table) take 120 MiB and the default maximum of {@value #DEFAULT_MAX_CAPACITY} entries 480 MiB;
+ * table) take 124 MiB and the default maximum of {@value #DEFAULT_MAX_CAPACITY} entries 496 MiB;
  * 13,000 new connections a second, each lingering 120 s in TIME_WAIT, need about 1.6 million
- * entries (a 2 Mi-entry table, 240 MiB). An address is word 0 alone in the per-slot arrays (all of
+ * entries (a 2 Mi-entry table, 248 MiB). An address is word 0 alone in the per-slot arrays (all of
  * an IPv4 one); an entry with an IPv6 address also takes a 48-byte record in {@link WideAddresses}.
  * While a grow copies, the old and the new arrays are both held.
  *
@@ -63,12 +63,13 @@ public final class ConnectionTable {
     /** The largest maximum a table accepts: its indexes, up to four ints per entry, must fit an array. */
     public static final int LIMIT_CAPACITY = 1 << 28;
     /**
-     * Heap bytes per slot at a power-of-two capacity: per-slot arrays 84 (the timeout and two byte
-     * counters of 8; four address words, the IPv6 record, flags, destination, controller, controlled
-     * count, mark and two packet counters of 4; four ports of 2; four bytes), indexes 16 (two of two
-     * ints per slot) and timer wheel 20 (ConnectionTableMemoryTest measures it). IPv6 entries add 48.
+     * Heap bytes per slot at a power-of-two capacity: per-slot arrays 88 (two byte counters of 8;
+     * four address words, the IPv6 record, flags, destination, controller, controlled count, mark,
+     * timeout, two packet counters and two tuple hashes of 4; four ports of 2; four bytes), indexes
+     * 16 (two of two ints per slot) and timer wheel 20 (ConnectionTableMemoryTest measures it).
+     * IPv6 entries add 48.
      */
-    public static final int BYTES_PER_ENTRY = 120;
+    public static final int BYTES_PER_ENTRY = 124;
 
     private static final long SECOND = 1_000_000_000L;
     /** ip_vs_conn_new's timeout before the first packet is accounted. */
@@ -116,12 +117,15 @@ public final class ConnectionTable {
     private char[] vport = new char[0];
     private char[] dport = new char[0];
     private char[] lport = new char[0];
-    private long[] timeout = new long[0];
+    /** Whole seconds: every timeout is (ipvsadm's --set and -p, the state tables' defaults). */
+    private int[] timeout = new int[0];
     // 32-bit packet counts, as the kernel's atomic_t in_pkts; read back unsigned.
     private int[] inPackets = new int[0];
     private int[] outPackets = new int[0];
     private long[] inBytes = new long[0];
     private long[] outBytes = new long[0];
+    private int[] inHash = new int[0];
+    private int[] outHash = new int[0];
 
     private int[] inIndex = new int[0];
     private int[] outIndex = new int[0];
@@ -196,7 +200,7 @@ public final class ConnectionTable {
             if (e < 0) {
                 return NONE;
             }
-            if (dport[e] == sport && (protocol[e] & 0xFF) == p && family[e] == fam
+            if (outHash[e] == h && (protocol[e] & 0xFF) == p && family[e] == fam && dport[e] == sport
                     && lport[e] == dp && sameAddress(daddr, WideAddresses.DESTINATION, e, flow, true)
                     && sameAddress(laddr, WideAddresses.LOCAL, e, flow, false)) {
                 return e;
@@ -213,9 +217,9 @@ public final class ConnectionTable {
             if (e < 0) {
                 return NONE;
             }
-            if (cport[e] == key.clientPort && vport[e] == key.virtualPort
-                    && (flags[e] & ConnectionFlags.TEMPLATE) == wanted
+            if (inHash[e] == h && (flags[e] & ConnectionFlags.TEMPLATE) == wanted
                     && (protocol[e] & 0xFF) == key.protocol && family[e] == fam
+                    && cport[e] == key.clientPort && vport[e] == key.virtualPort
                     && sameAddress(caddr, WideAddresses.CLIENT, e, key.client)
                     && sameAddress(vaddr, WideAddresses.VIRTUAL, e, key.virtual)) {
                 return e;
@@ -240,7 +244,11 @@ public final class ConnectionTable {
         int record = WideAddresses.NONE;
         if (WideAddresses.isWide(key.client) || WideAddresses.isWide(key.virtual)
                 || (server.addressWord(1) | server.addressWord(2) | server.addressWord(3)) != 0) {
-            record = wideAddresses.allocate();
+            try {
+                record = wideAddresses.allocate();
+            } catch (OutOfMemoryError e) {
+                return NONE; // as when the table cannot grow
+            }
             for (int i = 1; i < 4; i++) {
                 wideAddresses.setWord(record, WideAddresses.CLIENT, i, key.client[i]);
                 wideAddresses.setWord(record, WideAddresses.VIRTUAL, i, key.virtual[i]);
@@ -276,7 +284,7 @@ public final class ConnectionTable {
         controlled[s] = 0;
         fwmark[s] = mark;
         state[s] = ProtocolStates.INITIAL_STATE;
-        timeout[s] = INITIAL_TIMEOUT_NANOS;
+        setTimeout(s, INITIAL_TIMEOUT_NANOS);
         inPackets[s] = outPackets[s] = 0;
         inBytes[s] = outBytes[s] = 0;
         if ((f & ConnectionFlags.ONE_PACKET) == 0) {
@@ -285,7 +293,7 @@ public final class ConnectionTable {
                 hashOut(s);
             }
         }
-        wheel.schedule(s, nowNanos + timeout[s]);
+        wheel.schedule(s, nowNanos + INITIAL_TIMEOUT_NANOS);
         return s;
     }
 
@@ -295,9 +303,9 @@ public final class ConnectionTable {
         controlled[template]++;
     }
 
-    /** Sets an entry's timeout, used from its next re-arm on. */
+    /** Sets an entry's timeout, whole seconds, used from its next re-arm on. */
     void setTimeout(int slot, long nanos) {
-        timeout[slot] = nanos;
+        timeout[slot] = (int) (nanos / SECOND);
     }
 
     /**
@@ -308,7 +316,7 @@ public final class ConnectionTable {
         if (vport[slot] == INVALID_PORT) {
             return;
         }
-        unhash(inIndex, slot);
+        unhash(inIndex, inHash, slot);
         dport[slot] = INVALID_PORT;
         vport[slot] = INVALID_PORT;
         cport[slot] = 0;
@@ -322,7 +330,7 @@ public final class ConnectionTable {
     public void setLocalAddress(int slot, int[] words, int port) {
         boolean hashed = (flags[slot] & OUT_HASHED) != 0;
         if (hashed) {
-            unhash(outIndex, slot);
+            unhash(outIndex, outHash, slot);
             flags[slot] &= ~OUT_HASHED;
         }
         int record = wide[slot];
@@ -399,11 +407,13 @@ public final class ConnectionTable {
         char[] newVport = Arrays.copyOf(vport, newCapacity);
         char[] newDport = Arrays.copyOf(dport, newCapacity);
         char[] newLport = Arrays.copyOf(lport, newCapacity);
-        long[] newTimeout = Arrays.copyOf(timeout, newCapacity);
+        int[] newTimeout = Arrays.copyOf(timeout, newCapacity);
         int[] newInPackets = Arrays.copyOf(inPackets, newCapacity);
         int[] newOutPackets = Arrays.copyOf(outPackets, newCapacity);
         long[] newInBytes = Arrays.copyOf(inBytes, newCapacity);
         long[] newOutBytes = Arrays.copyOf(outBytes, newCapacity);
+        int[] newInHash = Arrays.copyOf(inHash, newCapacity);
+        int[] newOutHash = Arrays.copyOf(outHash, newCapacity);
         // Load at most 1/2: two index cells per slot at a power-of-two capacity, up to four otherwise.
         int indexSize = Math.max(2, Integer.highestOneBit(newCapacity - 1) << 2);
         int[] newInIndex = new int[indexSize];
@@ -432,18 +442,20 @@ public final class ConnectionTable {
         outPackets = newOutPackets;
         inBytes = newInBytes;
         outBytes = newOutBytes;
+        inHash = newInHash;
+        outHash = newOutHash;
         inIndex = newInIndex;
         outIndex = newOutIndex;
         indexMask = indexSize - 1;
         capacity = newCapacity;
 
-        // Both tuples of every hashed entry go into the larger indexes, hashed again from the tuples.
+        // Both tuples of every hashed entry go into the larger indexes under the hash they keep.
         for (int s = 0; s < old; s++) {
             if ((flags[s] & ConnectionFlags.HASHED) != 0) {
-                insert(inIndex, s, inHashOf(s));
+                insert(inIndex, s, inHash[s]);
             }
             if ((flags[s] & OUT_HASHED) != 0) {
-                insert(outIndex, s, outHashOf(s));
+                insert(outIndex, s, outHash[s]);
             }
         }
         // Pushed from the top down, so the lowest new slot is taken first.
@@ -521,7 +533,7 @@ public final class ConnectionTable {
     public void transition(int slot, int direction, int event) {
         int p = protocol[slot] & 0xFF;
         if (p == ProtocolStates.IPPROTO_UDP) {
-            timeout[slot] = states.timeoutNanos(p, ProtocolStates.INITIAL_STATE);
+            setTimeout(slot, states.timeoutNanos(p, ProtocolStates.INITIAL_STATE));
             if (direction == PacketDirection.OUTPUT) {
                 assureTemplate(slot);
             }
@@ -555,7 +567,7 @@ public final class ConnectionTable {
         }
         flags[slot] = f;
         state[slot] = (byte) next;
-        timeout[slot] = states.timeoutNanos(p, next);
+        setTimeout(slot, states.timeoutNanos(p, next));
     }
 
     /**
@@ -567,7 +579,7 @@ public final class ConnectionTable {
             timerFired(slot, nowNanos);
             return;
         }
-        wheel.schedule(slot, nowNanos + timeout[slot]);
+        wheel.schedule(slot, nowNanos + timeoutNanos(slot));
     }
 
     /** Makes the entry expire at the next tick (ip_vs_conn_expire_now). */
@@ -591,7 +603,7 @@ public final class ConnectionTable {
 
     private void timerFired(int slot, long nowNanos) {
         if (controlled[slot] > 0) {
-            timeout[slot] = STILL_CONTROLLING_NANOS;
+            setTimeout(slot, STILL_CONTROLLING_NANOS);
             wheel.schedule(slot, nowNanos + STILL_CONTROLLING_NANOS);
             return;
         }
@@ -615,10 +627,10 @@ public final class ConnectionTable {
             dest[slot] = NONE;
         }
         if ((flags[slot] & ConnectionFlags.HASHED) != 0) {
-            unhash(inIndex, slot);
+            unhash(inIndex, inHash, slot);
         }
         if ((flags[slot] & OUT_HASHED) != 0) {
-            unhash(outIndex, slot);
+            unhash(outIndex, outHash, slot);
         }
         if (wide[slot] != WideAddresses.NONE) {
             wideAddresses.release(wide[slot]);
@@ -704,7 +716,7 @@ public final class ConnectionTable {
         return d == NONE ? null : registry.service(d);
     }
 
-    /** The template controlling the entry, or NONE. */
+    /** The template controlling the entry, or NONE (for a live entry; a free slot's is meaningless). */
     public int controller(int slot) {
         return control[slot];
     }
@@ -716,7 +728,7 @@ public final class ConnectionTable {
 
     /** The timeout the entry is re-armed with, in nanoseconds. */
     public long timeoutNanos(int slot) {
-        return timeout[slot];
+        return timeout[slot] * SECOND;
     }
 
     /** When the entry expires. */
@@ -822,27 +834,17 @@ public final class ConnectionTable {
     // ---------------------------------------------------------------- hashing
 
     private void hashIn(int s) {
-        insert(inIndex, s, inHashOf(s));
+        int h = hashStored(s, caddr, WideAddresses.CLIENT, cport[s], vaddr, WideAddresses.VIRTUAL, vport[s]);
+        inHash[s] = h;
+        insert(inIndex, s, h);
         flags[s] |= ConnectionFlags.HASHED;
     }
 
     private void hashOut(int s) {
-        insert(outIndex, s, outHashOf(s));
+        int h = hashStored(s, daddr, WideAddresses.DESTINATION, dport[s], laddr, WideAddresses.LOCAL, lport[s]);
+        outHash[s] = h;
+        insert(outIndex, s, h);
         flags[s] |= OUT_HASHED;
-    }
-
-    /** The hash of a slot's client tuple, kept in no array: 8 bytes a slot saved for hashing again on removal. */
-    private int inHashOf(int s) {
-        return hashStored(s, caddr, WideAddresses.CLIENT, cport[s], vaddr, WideAddresses.VIRTUAL, vport[s]);
-    }
-
-    /** The hash of a slot's real server tuple. */
-    private int outHashOf(int s) {
-        return hashStored(s, daddr, WideAddresses.DESTINATION, dport[s], laddr, WideAddresses.LOCAL, lport[s]);
-    }
-
-    private int hashOf(int[] index, int s) {
-        return index == inIndex ? inHashOf(s) : outHashOf(s);
     }
 
     private void insert(int[] index, int slot, int h) {
@@ -854,8 +856,8 @@ public final class ConnectionTable {
     }
 
     /** Removes a slot from an index by backward-shift deletion, so no tombstones build up. */
-    private void unhash(int[] index, int slot) {
-        int i = hashOf(index, slot) & indexMask;
+    private void unhash(int[] index, int[] hashes, int slot) {
+        int i = hashes[slot] & indexMask;
         while (index[i] != slot + 1) {
             i = (i + 1) & indexMask;
         }
@@ -867,7 +869,7 @@ public final class ConnectionTable {
             if (e < 0) {
                 break;
             }
-            int home = hashOf(index, e) & indexMask;
+            int home = hashes[e] & indexMask;
             // The entry at j may move into the hole unless its home lies cyclically in (hole, j].
             boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
             if (!stays) {
