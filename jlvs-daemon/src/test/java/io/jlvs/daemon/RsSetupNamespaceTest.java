@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,6 +40,11 @@ class RsSetupNamespaceTest {
         command.addAll(List.of(args));
         command.addAll(List.of("--run-dir", run.toString()));
         return command.toArray(String[]::new);
+    }
+
+    /** Where rs-setup keeps the files of namespace ns: a directory of the run directory named by the namespace's inode. */
+    private Path runOf(TestNetwork network, String ns) {
+        return run.resolve("netns-" + network.exec(ns, "stat", "-L", "-c", "%i", "/proc/self/ns/net").strip());
     }
 
     private static String sysctl(TestNetwork network, String ns, String key) {
@@ -91,7 +97,54 @@ class RsSetupNamespaceTest {
             assertEquals("0", sysctl(network, rs, "net/ipv4/conf/lo/arp_ignore"));
             assertEquals("0", sysctl(network, rs, "net/ipv4/conf/all/arp_announce"));
             assertEquals("1", sysctl(network, rs, "net/ipv4/conf/lo/arp_announce"));
-            assertFalse(Files.exists(run.resolve("rs-setup.state")), "nothing left to undo");
+            assertFalse(Files.exists(runOf(network, rs).resolve("rs-setup.state")), "nothing left to undo");
+        }
+    }
+
+    /** ip netns exec shares /run: two real servers on one host must not share one undo log. */
+    @Test
+    void eachNetworkNamespaceKeepsItsOwnStateSoStoppingOneLeavesTheOtherInPlace() throws IOException {
+        try (TestNetwork network = TestNetwork.open()) {
+            String first = network.namespace("rs1");
+            String second = network.namespace("rs2");
+            for (String rs : List.of(first, second)) {
+                TestNetwork.Result start = network.run(rs, rsSetup("dr", "--vip", VIP, "start"));
+                assertEquals(0, start.exitCode(), start.output());
+                assertTrue(start.output().contains("this real server is ready"), start.output());
+            }
+
+            TestNetwork.Result stopFirst = network.run(first, rsSetup("dr", "--vip", VIP, "stop"));
+
+            assertEquals(0, stopFirst.exitCode(), stopFirst.output());
+            assertDrStopped(network, first);
+            assertTrue(network.exec(second, "ip", "-o", "addr", "show", "dev", "lo")
+                    .contains("inet " + VIP + "/32 scope global lo:0"));
+            for (String key : List.of("all/arp_ignore", "lo/arp_ignore")) {
+                assertEquals("1", sysctl(network, second, "net/ipv4/conf/" + key), key);
+            }
+            for (String key : List.of("all/arp_announce", "lo/arp_announce")) {
+                assertEquals("2", sysctl(network, second, "net/ipv4/conf/" + key), key);
+            }
+
+            TestNetwork.Result stopSecond = network.run(second, rsSetup("dr", "--vip", VIP, "stop"));
+
+            assertEquals(0, stopSecond.exitCode(), stopSecond.output());
+            assertTrue(stopSecond.output().contains("jlvs rs-setup: stopped"), stopSecond.output());
+            assertDrStopped(network, second);
+            assertEquals(List.of(), stateFiles(), "nothing left to undo");
+        }
+    }
+
+    private List<Path> stateFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(run)) {
+            return files.filter(file -> file.getFileName().toString().equals("rs-setup.state")).toList();
+        }
+    }
+
+    private static void assertDrStopped(TestNetwork network, String rs) {
+        assertFalse(network.exec(rs, "ip", "-o", "addr", "show", "dev", "lo").contains(VIP), rs);
+        for (String key : List.of("all/arp_ignore", "lo/arp_ignore", "all/arp_announce", "lo/arp_announce")) {
+            assertEquals("0", sysctl(network, rs, "net/ipv4/conf/" + key), rs + " " + key);
         }
     }
 
@@ -118,6 +171,7 @@ class RsSetupNamespaceTest {
         try (TestNetwork network = TestNetwork.open()) {
             String dir = network.namespace("dir");
             String rs = network.namespace("rs");
+            Path rsRun = runOf(network, rs);
             String dirEnd = network.prefix() + "d";
             String rsEnd = network.prefix() + "r";
             network.veth(dir, dirEnd, rs, rsEnd);
@@ -154,7 +208,7 @@ class RsSetupNamespaceTest {
                 TestNetwork.Result stop = network.run(rs, rsSetup("tun", "--vip", VIP, "--vip", VIP6, "stop"));
                 assertEquals(0, stop.exitCode(), stop.output());
                 assertEquals(1, network.run(rs, "ip", "link", "show", "jlvstun0").exitCode(), "jlvstun0 is gone");
-                String log = Files.readString(run.resolve("rs-decapsulator.log"));
+                String log = Files.readString(rsRun.resolve("rs-decapsulator.log"));
                 assertTrue(log.contains("jlvs rs-decapsulator: stopping (passed on 2 packets; dropped: truncated 0"
                         + " not_a_tunnel_packet 0 inner_version_mismatch 0 not_for_a_vip 0 refused_by_device 0)"), log);
                 assertEquals("1", sysctl(network, rs, "net/ipv4/conf/all/rp_filter"));
@@ -163,7 +217,7 @@ class RsSetupNamespaceTest {
                         "10.77.0.2", "after-stop", "2"));
                 assertTrue(after.contains("no answer"), after);
             } finally {
-                killLeftDecapsulator();
+                killLeftDecapsulator(rsRun);
             }
         }
     }
@@ -193,7 +247,7 @@ class RsSetupNamespaceTest {
             assertEquals("2", sysctl(network, rs, "net/ipv4/conf/tunl0/arp_announce"));
             assertEquals("0", sysctl(network, rs, "net/ipv4/conf/tunl0/rp_filter"));
             assertEquals("0", sysctl(network, rs, "net/ipv4/conf/all/rp_filter"));
-            assertFalse(Files.exists(run.resolve("rs-decapsulator.pid")));
+            assertFalse(Files.exists(runOf(network, rs).resolve("rs-decapsulator.pid")));
             assertEquals(0, network.run(rs, rsSetup("tun", "--vip", VIP, "status")).exitCode());
 
             TestNetwork.Result stop = network.run(rs, rsSetup("tun", "--vip", VIP, "stop"));
@@ -208,8 +262,8 @@ class RsSetupNamespaceTest {
     }
 
     /** A decapsulator left by a failed assertion would keep the namespace alive: killed by its PID file. */
-    private void killLeftDecapsulator() throws IOException {
-        Path pidFile = run.resolve("rs-decapsulator.pid");
+    private static void killLeftDecapsulator(Path rsRun) throws IOException {
+        Path pidFile = rsRun.resolve("rs-decapsulator.pid");
         if (Files.exists(pidFile)) {
             ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(ProcessHandle::destroyForcibly);
         }

@@ -24,7 +24,10 @@ import java.util.concurrent.Callable;
                 "       user-space decapsulator on the TUN device " + RealServerPlan.TUN_DEVICE + ", and",
                 "       rp_filter 0 on it and on all.",
                 "start returns once the server can take traffic; stop undoes exactly what",
-                "start changed (recorded in /run/jlvs/" + SetupState.FILE_NAME + "); status prints one",
+                "start changed (recorded in /run/jlvs/" + SetupState.FILE_NAME + "; in a network",
+                "namespace other than the host's, such as ip netns exec's, in /run/jlvs/"
+                        + NamespaceRunDirectory.PREFIX + "INODE/",
+                "with INODE the namespace's); status prints one",
                 "line per check, saying what is missing and why it matters, and exits 0",
                 "only when everything is in place. start and stop need root."})
 public final class RsSetupCommand implements Callable<Integer> {
@@ -37,7 +40,7 @@ public final class RsSetupCommand implements Callable<Integer> {
     @Option(names = "--vip", paramLabel = "VIP", description = "a virtual IP address served here (repeat for more)")
     List<String> vipTexts;
 
-    @Option(names = "--run-dir", hidden = true, description = "where the state, PID and log files go")
+    @Option(names = "--run-dir", hidden = true, description = "where the state, PID and log files go (per network namespace below it)")
     Path runDirectory = Path.of("/run/jlvs");
 
     @Override
@@ -55,9 +58,10 @@ public final class RsSetupCommand implements Callable<Integer> {
                         + " changes addresses and kernel settings); run it as root (sudo jlvs rs-setup ...)");
                 return 1;
             }
+            Path namespaceRun = NamespaceRunDirectory.of(runDirectory);
             RealServerSetup setup = new RealServerSetup(
-                    new LinuxRealServerHost(Path.of(LinuxRealServerHost.PROC_SYS), runDirectory),
-                    runDirectory.resolve(SetupState.FILE_NAME), System.out);
+                    new LinuxRealServerHost(Path.of(LinuxRealServerHost.PROC_SYS), namespaceRun),
+                    namespaceRun.resolve(SetupState.FILE_NAME), System.out);
             return switch (action) {
                 case "start" -> setup.start(mode, vips);
                 case "stop" -> setup.stop(mode, vips);
