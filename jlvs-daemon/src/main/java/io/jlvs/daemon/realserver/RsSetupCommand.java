@@ -25,11 +25,10 @@ import java.util.concurrent.Callable;
                 "       rp_filter 0 on it and on all.",
                 "start returns once the server can take traffic; stop undoes exactly what",
                 "start changed (recorded in /run/jlvs/" + SetupState.FILE_NAME + "; in a network",
-                "namespace other than the host's, such as ip netns exec's, in /run/jlvs/"
-                        + NamespaceRunDirectory.PREFIX + "INODE/",
-                "with INODE the namespace's); status prints one",
-                "line per check, saying what is missing and why it matters, and exits 0",
-                "only when everything is in place. start and stop need root."})
+                "namespace other than the host's, such as ip netns exec's, in",
+                "/run/jlvs/" + NamespaceRunDirectory.PREFIX + "INODE/ with INODE the namespace's). status prints",
+                "one line per check, saying what is missing and why it matters, and exits",
+                "0 only when everything is in place. start and stop need root."})
 public final class RsSetupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "dr|tun", description = "the forwarding method the director uses for this server")
     String mode;
