@@ -131,13 +131,13 @@ class RsSetupNamespaceTest {
             assertEquals(0, stopSecond.exitCode(), stopSecond.output());
             assertTrue(stopSecond.output().contains("jlvs rs-setup: stopped"), stopSecond.output());
             assertDrStopped(network, second);
-            assertEquals(List.of(), stateFiles(), "nothing left to undo");
+            assertEquals(List.of(), leftInRun(), "nothing left to undo, no namespace's directory left");
         }
     }
 
-    private List<Path> stateFiles() throws IOException {
+    private List<Path> leftInRun() throws IOException {
         try (Stream<Path> files = Files.walk(run)) {
-            return files.filter(file -> file.getFileName().toString().equals("rs-setup.state")).toList();
+            return files.filter(file -> !file.equals(run)).toList();
         }
     }
 

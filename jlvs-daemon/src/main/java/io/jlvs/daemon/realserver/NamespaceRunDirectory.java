@@ -1,6 +1,7 @@
 package io.jlvs.daemon.realserver;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -40,6 +41,18 @@ final class NamespaceRunDirectory {
             another = isNamed(namespace, named);
         }
         return another ? base.resolve(PREFIX + namespace) : base;
+    }
+
+    /** Removes a namespace's directory once nothing is left in it (the base directory stays). */
+    static void removeIfEmpty(Path base, Path directory) throws IOException {
+        if (directory.equals(base)) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(directory);
+        } catch (DirectoryNotEmptyException stillUsed) {
+            // a state, PID or log file is left: the directory stays with it
+        }
     }
 
     /** The inode in a namespace link's text, "net:[4026531840]". */

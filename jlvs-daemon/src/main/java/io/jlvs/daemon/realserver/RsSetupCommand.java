@@ -61,11 +61,15 @@ public final class RsSetupCommand implements Callable<Integer> {
             RealServerSetup setup = new RealServerSetup(
                     new LinuxRealServerHost(Path.of(LinuxRealServerHost.PROC_SYS), namespaceRun),
                     namespaceRun.resolve(SetupState.FILE_NAME), System.out);
-            return switch (action) {
-                case "start" -> setup.start(mode, vips);
-                case "stop" -> setup.stop(mode, vips);
-                default -> setup.status(mode, vips);
-            };
+            try {
+                return switch (action) {
+                    case "start" -> setup.start(mode, vips);
+                    case "stop" -> setup.stop(mode, vips);
+                    default -> setup.status(mode, vips);
+                };
+            } finally {
+                NamespaceRunDirectory.removeIfEmpty(runDirectory, namespaceRun);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("jlvs rs-setup: " + e.getMessage());
             return 2;

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Which run directory rs-setup uses, from namespace links made as symbolic links in a temporary
@@ -68,5 +70,21 @@ class NamespaceRunDirectoryTest {
         IOException e = assertThrows(IOException.class,
                 () -> NamespaceRunDirectory.of(base, own, init, namedDirectory()));
         assertEquals(own + " is not a network namespace (mnt:[4026531841])", e.getMessage());
+    }
+
+    @Test
+    void aNamespacesDirectoryGoesOnceEmptyWhileTheRunDirectoryAndAKeptLogStay() throws IOException {
+        Path run = Files.createDirectories(links.resolve("run"));
+        Path empty = Files.createDirectories(run.resolve("netns-1"));
+        Path withLog = Files.createDirectories(run.resolve("netns-2"));
+        Files.writeString(withLog.resolve("rs-decapsulator.log"), "ready\n");
+
+        NamespaceRunDirectory.removeIfEmpty(run, empty);
+        NamespaceRunDirectory.removeIfEmpty(run, withLog);
+        NamespaceRunDirectory.removeIfEmpty(run, run);
+
+        assertFalse(Files.exists(empty));
+        assertTrue(Files.exists(withLog.resolve("rs-decapsulator.log")));
+        assertTrue(Files.isDirectory(run));
     }
 }
