@@ -20,8 +20,8 @@ import java.lang.foreign.MemorySegment;
  * real server unwraps it, finds the VIP on its own interface and answers the client directly.
  * The outer header's 20 (or 40) bytes can push a packet past the MTU: with DF set (always, for
  * IPv6) the client gets a fragmentation-needed / packet-too-big naming the smaller MTU, as the
- * kernel sends, and the packet is dropped (counted TOO_BIG). A partial checksum stays partial,
- * its start moved by the outer header; a TCP GSO train (a client's TSO over veth) is cut into its
+ * kernel sends, and the packet is dropped (counted TOO_BIG). A partial checksum is finished here
+ * (the real server's end of the tunnel cannot know it was left for offload); a TCP GSO train (a client's TSO over veth) is cut into its
  * segments here, since the kernel cannot be asked to segment inside a tunnel; a UDP one is dropped,
  * counted UNSUPPORTED_OFFLOAD.
  */
@@ -68,9 +68,13 @@ final class TunnelTransmitter implements Transmitter {
             }
             MemorySegment.copy(frame.segment, frame.offset, buffer, 0, l2);
             MemorySegment.copy(frame.segment, frame.parsed.l3Offset(), buffer, l2 + outer, inner);
-            offload.set(frame.offload);
-            if (offload.needsChecksum()) {
-                offload.partialChecksum(offload.checksumStart() + outer, offload.checksumOffset());
+            offload.clear();
+            if (frame.offload.needsChecksum()) {
+                // Finished here: a real server's decapsulator (a raw socket, or a NIC's tunnel end)
+                // cannot know that the inner checksum was left for offload.
+                long start = frame.offload.checksumStart() + outer;
+                Checksums.finishPartial(buffer, start, (int) (l2 + outer + inner - start),
+                        start + frame.offload.checksumOffset(), frame.parsed.l4Protocol() == IpProtocol.UDP);
             }
             encapsulateAndSend(frame, slot, inner, offload);
             return;
