@@ -27,6 +27,7 @@ final class NetlinkSocket implements AutoCloseable {
     private static final int NETLINK_EXT_ACK = 11;
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
+    private static final int ENOBUFS = 105;
     /** MSG_DONTWAIT: return EAGAIN rather than block. */
     private static final int MSG_DONTWAIT = 0x40;
     /** A dump that changed while read is read again, at most this many times. */
@@ -58,6 +59,7 @@ final class NetlinkSocket implements AutoCloseable {
     private final MemorySegment pollfd;
     private int seq;
     private int received;
+    private long overruns;
 
     private NetlinkSocket(Arena arena, int fd) {
         this.arena = arena;
@@ -218,6 +220,46 @@ final class NetlinkSocket implements AutoCloseable {
             throw new NetlinkException("cannot receive netlink notifications", errno, null);
         }
         return count;
+    }
+
+    /**
+     * Takes the datagrams already queued, without waiting, at most maxDatagrams of them, and hands
+     * each notification to the handler; returns how many notifications. Allocates nothing, also on
+     * failure: an overrun (ENOBUFS: the kernel dropped messages because the socket's buffer was full)
+     * is counted in {@link #overruns()} and reading goes on; another error returns -errno.
+     */
+    int drain(int maxDatagrams, NotificationHandler handler) {
+        int count = 0;
+        for (int d = 0; d < maxDatagrams; d++) {
+            long length = receiveFromKernel(MSG_DONTWAIT);
+            if (length < 0) {
+                int errno = Errno.get(state);
+                if (errno == ENOBUFS) {
+                    overruns++;
+                    continue;
+                }
+                return errno == EAGAIN ? count : -errno;
+            }
+            received = (int) length;
+            for (long offset = 0; offset + NetlinkMessageHeader.SIZE <= received; offset = next(offset)) {
+                int type = NetlinkMessageHeader.type(receive, offset);
+                if (type > NetlinkMessageHeader.NLMSG_DONE) {
+                    handler.onNotification(type, receive, offset + NetlinkMessageHeader.SIZE, end(offset));
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** How often the kernel dropped messages for this socket because its buffer was full. */
+    long overruns() {
+        return overruns;
+    }
+
+    /** The descriptor, for a caller that waits on it with others. */
+    int descriptor() {
+        return fd;
     }
 
     /** recvfrom, again after EINTR, skipping datagrams not from the kernel: the length, or -1 with errno. */
