@@ -34,8 +34,13 @@ public final class DropReason {
     public static final int UNSUPPORTED_OFFLOAD = 12;
     /** An ICMP error quoting a packet of no connection. */
     public static final int ICMP_NO_CONNECTION = 13;
+    /**
+     * A marked packet netfilter handed over (firewall-mark services) that the engine already had
+     * from the wire: a packet of a connection of an address service, or a reply.
+     */
+    public static final int MARKED_COPY = 14;
     /** How many reasons there are. */
-    public static final int COUNT = 14;
+    public static final int COUNT = 15;
 
     private static final String[] NAMES = {
         "no_service",
@@ -52,6 +57,7 @@ public final class DropReason {
         "no_local_address",
         "unsupported_offload",
         "icmp_no_connection",
+        "marked_copy",
     };
 
     private DropReason() {

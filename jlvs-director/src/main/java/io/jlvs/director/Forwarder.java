@@ -27,6 +27,12 @@ import java.lang.foreign.MemorySegment;
  * the packet to the connection's transmitter. Frames that are not jlvsd's (ARP, other hosts'
  * traffic, the director's own) are left to the kernel, which sees them too; everything dropped is
  * counted by reason. No allocation, no locks, no logging.
+ *
+ * <p>Firewall-mark services: a mark the user's netfilter rules set comes after the AF_PACKET port
+ * saw the frame, so marked packets come a second way, {@link #onMarkedFrame}, with their mark.
+ * That way owns the connections it schedules (their entries carry the mark): a frame of such a
+ * connection from the port is left to the kernel, which marks it and hands it up again; a marked
+ * packet of a connection of an address service, or a reply, is the port's and counted as a copy.
  */
 final class Forwarder implements FrameReceiver {
     private static final int SCTP_CHUNK_TYPE_OFFSET = 12;
@@ -46,6 +52,8 @@ final class Forwarder implements FrameReceiver {
     private final FragmentTable fragments = new FragmentTable(FRAGMENTED_DATAGRAMS);
     private final int[] source = new int[4];
     private final int[] destination = new int[4];
+    /** A marked packet's offloads: none (its checksum is made whole, see MarkedChecksum). */
+    private final FrameOffload plain = new FrameOffload().clear();
 
     Forwarder(EngineCore core, ForwardingCounters counters, Egress egress, Transmitter nat, Transmitter directRoute,
               Transmitter tunnel, Transmitter fullNatTransmitter, LocalAddressBinder fullNat) {
@@ -78,6 +86,19 @@ final class Forwarder implements FrameReceiver {
 
     @Override
     public void onFrame(MemorySegment buffer, long offset, int length, FrameOffload offload) {
+        handle(buffer, offset, length, offload, 0);
+    }
+
+    /**
+     * A packet netfilter marked (firewall-mark services), as a frame: the IP packet after a
+     * synthetic Ethernet header whose type says the family.
+     */
+    void onMarkedFrame(MemorySegment buffer, long offset, int length, int mark) {
+        handle(buffer, offset, length, plain, mark);
+    }
+
+    /** A frame from the port (mark 0) or a marked packet. */
+    private void handle(MemorySegment buffer, long offset, int length, FrameOffload offload, int mark) {
         counters.received++;
         ParsedFrame parsed = frame.parsed;
         int verdict = parsed.parse(buffer, offset, length);
@@ -99,7 +120,9 @@ final class Forwarder implements FrameReceiver {
         int protocol = parsed.l4Protocol();
         Protocol transport = transport(protocol);
         if (transport == null) {
-            if (!isIcmpError(parsed)) {
+            if (mark != 0) {
+                counters.drop(DropReason.NO_SERVICE); // jlvsd's rule hands up TCP, UDP and SCTP only
+            } else if (!isIcmpError(parsed)) {
                 counters.passedToKernel++; // ping to the VIP and other protocols are the kernel's
             } else if (!icmp.relay(frame)) {
                 if (services.isVip(family, destination[0], destination[1], destination[2], destination[3])) {
@@ -115,16 +138,32 @@ final class Forwarder implements FrameReceiver {
             return;
         }
         long l4 = parsed.l4Offset();
-        setFlow(parsed, transport, NetworkBytes.u16(buffer, l4), NetworkBytes.u16(buffer, l4 + 2));
+        setFlow(parsed, transport, NetworkBytes.u16(buffer, l4), NetworkBytes.u16(buffer, l4 + 2), mark);
         int slot = table.findInbound(flow);
         if (slot != ConnectionTable.NONE) {
-            request(slot, transport);
+            if ((table.fwmark(slot) != 0) == (mark != 0)) {
+                if (mark != 0) {
+                    MarkedChecksum.recompute(parsed, buffer);
+                }
+                request(slot, transport);
+            } else if (mark != 0) {
+                counters.drop(DropReason.MARKED_COPY);
+            } else {
+                counters.passedToKernel++; // a firewall-mark connection's: it comes back marked
+            }
             return;
         }
         slot = table.findOutbound(flow);
         if (slot != ConnectionTable.NONE) {
-            reply(slot, transport);
+            if (mark != 0) {
+                counters.drop(DropReason.MARKED_COPY);
+            } else {
+                reply(slot, transport);
+            }
             return;
+        }
+        if (mark != 0) {
+            MarkedChecksum.recompute(parsed, buffer);
         }
         newFlow(transport);
     }
@@ -204,7 +243,7 @@ final class Forwarder implements FrameReceiver {
         }
     }
 
-    private void setFlow(ParsedFrame parsed, Protocol transport, int sourcePort, int destinationPort) {
+    private void setFlow(ParsedFrame parsed, Protocol transport, int sourcePort, int destinationPort, int mark) {
         if (parsed.family() == ParsedFrame.FAMILY_IPV4) {
             flow.setIpv4(transport, parsed.ipv4().source(), sourcePort, destination[0], destinationPort);
         } else {
@@ -213,7 +252,7 @@ final class Forwarder implements FrameReceiver {
                 flow.sourceWord(i, parsed.ipv6().source(i)).destinationWord(i, destination[i]);
             }
         }
-        flow.setMark(0);
+        flow.setMark(mark);
     }
 
     /** Traffic of no connection and no service: jlvsd's only when it is addressed to a VIP. */
@@ -257,13 +296,22 @@ final class Forwarder implements FrameReceiver {
         rememberIfFirstFragment(slot, PacketDirection.OUTPUT);
     }
 
-    /** No connection: a new flow for a service, or not jlvsd's. */
+    /**
+     * No connection: a new flow for a service, or not jlvsd's. A marked packet is for the service
+     * of its mark only: the port already offered it to the address services.
+     */
     private void newFlow(Protocol transport) {
         ParsedFrame parsed = frame.parsed;
-        VirtualService service = services.lookup(transport.number(), parsed.family(), destination[0], destination[1],
+        int mark = flow.mark();
+        VirtualService service = mark != 0 ? services.lookupMark(parsed.family(), mark)
+                : services.lookup(transport.number(), parsed.family(), destination[0], destination[1],
                 destination[2], destination[3], flow.destinationPort(), 0);
         if (service == null) {
-            notJlvsd(parsed.family());
+            if (mark != 0) {
+                counters.drop(DropReason.NO_SERVICE); // the mark's service went while the packet came up
+            } else {
+                notJlvsd(parsed.family());
+            }
             return;
         }
         if (transport == Protocol.TCP) {

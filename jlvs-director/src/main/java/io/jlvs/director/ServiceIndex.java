@@ -59,8 +59,8 @@ final class ServiceIndex {
      * then by protocol, address and port, then a persistent service on port 0 of the address.
      */
     VirtualService lookup(int protocol, int family, int w0, int w1, int w2, int w3, int port, int mark) {
-        if (mark != 0 && anyMark) {
-            VirtualService byMark = find(-1, family, mark, 0, 0, 0, 0);
+        if (mark != 0) {
+            VirtualService byMark = lookupMark(family, mark);
             if (byMark != null) {
                 return byMark;
             }
@@ -71,6 +71,11 @@ final class ServiceIndex {
         }
         VirtualService portZero = find(protocol, family, 0, w0, w1, w2, w3);
         return portZero != null && portZero.spec().persistent() ? portZero : null;
+    }
+
+    /** The firewall-mark service of this mark and family (4 or 6), or null. */
+    VirtualService lookupMark(int family, int mark) {
+        return anyMark ? find(-1, family, mark, 0, 0, 0, 0) : null;
     }
 
     /** Whether the address is the VIP of any service (family 4 or 6). */

@@ -17,8 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * One worker of the packet engine, as an Agrona agent: it owns an {@link EngineCore} (its share of
  * the connections, its schedulers and counters), its ports and its forwarding pipeline
  * ({@link Forwarder}, the transmitters, {@link Egress} with its next hops). {@link #doWork()}
- * reads the clock once, carries out the control plane's tasks, receives a batch from each port,
- * flushes what was transmitted and ticks the core's timers when due; only the worker's thread calls
+ * reads the clock once, carries out the control plane's tasks, receives a batch from each port
+ * and from its source of marked packets (firewall-mark services), flushes what was transmitted and ticks the core's timers when due; only the worker's thread calls
  * it. The control plane reaches the worker only through {@link #submit}.
  */
 public final class Worker implements NextHopRequests {
@@ -36,6 +36,8 @@ public final class Worker implements NextHopRequests {
     private final ForwardingCounters counters = new ForwardingCounters();
     private final Egress egress;
     private final Forwarder forwarder;
+    private final MarkedPacketSource marked;
+    private final MarkedFrames markedFrames;
     private final Queue<WorkerTask> tasks = new ConcurrentLinkedQueue<>();
     private long nextTickNanos;
 
@@ -47,7 +49,21 @@ public final class Worker implements NextHopRequests {
      * @param resolving runs the resolutions
      */
     public Worker(int index, EngineCore core, List<InterfacePort> ports, NextHopResolver resolver, Executor resolving) {
+        this(index, core, ports, MarkedPacketSource.NONE, resolver, resolving);
+    }
+
+    /**
+     * @param index     the worker's number, from 0
+     * @param core      the worker's engine core (its clock is the worker's)
+     * @param ports     the worker's ports, one per interface
+     * @param marked    where the packets of firewall-mark services come from (the worker closes it)
+     * @param resolver  where next hops come from (called on resolving's threads, never the worker's)
+     * @param resolving runs the resolutions
+     */
+    public Worker(int index, EngineCore core, List<InterfacePort> ports, MarkedPacketSource marked,
+                  NextHopResolver resolver, Executor resolving) {
         this.index = index;
+        this.marked = Objects.requireNonNull(marked, "marked");
         this.core = Objects.requireNonNull(core, "core");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.resolving = Objects.requireNonNull(resolving, "resolving");
@@ -62,6 +78,7 @@ public final class Worker implements NextHopRequests {
                 new TunnelTransmitter(arena, table, egress, tooBig, counters, egress.smallestMtu()),
                 new FullNatTransmitter(table, egress),
                 new LocalAddressPool(table));
+        this.markedFrames = new MarkedFrames(arena, forwarder);
         this.nextTickNanos = core.now() + ConnectionTable.TICK_NANOS;
     }
 
@@ -92,6 +109,7 @@ public final class Worker implements NextHopRequests {
         for (PacketPort port : ports) {
             work += port.receive(forwarder, BATCH);
         }
+        work += marked.receive(markedFrames, BATCH);
         for (PacketPort port : ports) {
             port.flush();
         }
@@ -168,6 +186,7 @@ public final class Worker implements NextHopRequests {
         for (PacketPort port : ports) {
             port.close();
         }
+        marked.close();
         arena.close();
     }
 }

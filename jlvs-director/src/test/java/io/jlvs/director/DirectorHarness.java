@@ -46,6 +46,8 @@ final class DirectorHarness implements AutoCloseable {
 
     final FakeClock clock = new FakeClock(1_000_000_000L);
     final MemoryPacketPort port;
+    /** Packets the user's rules marked, as netfilter would hand them up. */
+    final QueuedMarkedPackets marked = new QueuedMarkedPackets();
     final Worker worker;
     private static final Map<String, NextHopResolver.NextHop> NEXT_HOPS = new HashMap<>();
 
@@ -71,7 +73,7 @@ final class DirectorHarness implements AutoCloseable {
         port = new MemoryPacketPort("eth0", mtu, transmitSlots);
         EngineCore core = new EngineCore(SchedulerContext.standard(), ConnectionOptions.DEFAULT, 64, 1 << 12,
                 clock::nanos);
-        worker = new Worker(0, core, List.of(new InterfacePort(port, INTERFACE, mac(DIRECTOR_MAC))),
+        worker = new Worker(0, core, List.of(new InterfacePort(port, INTERFACE, mac(DIRECTOR_MAC))), marked,
                 DirectorHarness::resolve, Runnable::run);
     }
 
@@ -110,6 +112,24 @@ final class DirectorHarness implements AutoCloseable {
             apply(new EngineCommand.AddDestination(key, DestinationSpec.of(InetAddress.ofLiteral(rs), rport, method, 1)));
         }
         return this;
+    }
+
+    /** Adds IPv4 firewall-mark service -f mark with one real server per address. */
+    DirectorHarness markService(int mark, String scheduler, ForwardMethod method, int rport, String... realServers) {
+        ServiceKey key = new ServiceKey.Mark(io.jlvs.core.model.AddressFamily.INET, mark);
+        apply(new EngineCommand.AddService(new ServiceSpec(key, scheduler, 0, 300, ServiceSpec.DEFAULT_NETMASK_V4, "")));
+        for (String rs : realServers) {
+            apply(new EngineCommand.AddDestination(key, DestinationSpec.of(InetAddress.ofLiteral(rs), rport, method, 1)));
+        }
+        return this;
+    }
+
+    /** Hands the IP packets up as netfilter would with this mark, runs the worker until idle, returns what it sent. */
+    List<byte[]> sendMarked(int mark, byte[]... packets) {
+        for (byte[] packet : packets) {
+            marked.add(packet, mark);
+        }
+        return run();
     }
 
     void apply(EngineCommand command) {

@@ -35,7 +35,7 @@ class ForwardingGoldenTest {
         return Frames.ethernet(CLIENT_MAC, DIRECTOR_MAC);
     }
 
-    private static void assertFrames(List<byte[]> expected, List<byte[]> actual) {
+    static void assertFrames(List<byte[]> expected, List<byte[]> actual) {
         assertEquals(expected.stream().map(FrameDescription::describe).toList(),
                 actual.stream().map(FrameDescription::describe).toList());
         for (int i = 0; i < expected.size(); i++) {
