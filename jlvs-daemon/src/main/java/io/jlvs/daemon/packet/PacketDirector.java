@@ -5,11 +5,13 @@ import io.jlvs.core.engine.EngineCore;
 import io.jlvs.core.sched.SchedulerContext;
 import io.jlvs.daemon.DaemonStartupException;
 import io.jlvs.director.InterfacePort;
+import io.jlvs.director.MarkedPacketSource;
 import io.jlvs.director.PacketEngine;
 import io.jlvs.director.Worker;
 import io.jlvs.io.linux.afpacket.AfPacket;
 import io.jlvs.io.linux.afpacket.AfPacketPort;
 import io.jlvs.io.linux.netlink.Link;
+import io.jlvs.io.linux.netlink.NetfilterLog;
 import io.jlvs.io.linux.netlink.NetlinkException;
 import io.jlvs.io.linux.netlink.RouteNetlink;
 import org.slf4j.Logger;
@@ -26,7 +28,9 @@ import java.util.concurrent.Executors;
  * hops from the kernel's routes and neighbours (rtnetlink), and the packet engine over them. One
  * worker for now: both directions of a NAT connection must reach the worker that owns it, and
  * until the fanout program and the hand-off between workers exist, one worker is what guarantees
- * it. The caller installs the kernel guard once the table is attached.
+ * it. The worker also reads nfnetlink_log group {@link MarkTable#LOG_GROUP} for the packets of
+ * firewall-mark services, when it can be bound. The caller installs the kernel guard and the mark
+ * table once the table is attached.
  */
 public final class PacketDirector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PacketDirector.class);
@@ -38,10 +42,12 @@ public final class PacketDirector implements AutoCloseable {
     private final RouteNetlink netlink;
     private final ExecutorService resolving;
     private final List<String> interfaces;
+    private final boolean marks;
 
     private PacketDirector(PacketEngine engine, RouteNetlink netlink, ExecutorService resolving,
-                           List<String> interfaces) {
+                           List<String> interfaces, boolean marks) {
         this.engine = engine;
+        this.marks = marks;
         this.netlink = netlink;
         this.resolving = resolving;
         this.interfaces = interfaces;
@@ -86,10 +92,32 @@ public final class PacketDirector implements AutoCloseable {
                 Thread.ofPlatform().name("jlvs-next-hops").daemon().factory());
         EngineCore core = new EngineCore(SchedulerContext.standard(), new ConnectionOptions(expireNodestConn, false),
                 INITIAL_ENTRIES, MAX_ENTRIES, System::nanoTime);
-        Worker worker = new Worker(0, core, ports, new KernelNextHops(netlink), resolving);
+        MarkedPacketSource marked = markedPackets();
+        Worker worker = new Worker(0, core, ports, marked, new KernelNextHops(netlink), resolving);
         PacketEngine engine = new PacketEngine(List.of(worker), MAX_ENTRIES);
         engine.start();
-        return new PacketDirector(engine, netlink, resolving, List.copyOf(interfaces));
+        return new PacketDirector(engine, netlink, resolving, List.copyOf(interfaces),
+                marked != MarkedPacketSource.NONE);
+    }
+
+    /** nfnetlink_log's group for firewall-mark services, or none (said once) when it cannot be bound. */
+    private static MarkedPacketSource markedPackets() {
+        if (!NetfilterLog.isAvailable()) {
+            LOG.warn("firewall-mark services get no packets in packet mode: {}",
+                    NetfilterLog.unavailabilityCause().getMessage());
+            return MarkedPacketSource.NONE;
+        }
+        try {
+            return new NetfilterLogSource(NetfilterLog.open(MarkTable.LOG_GROUP));
+        } catch (NetlinkException e) {
+            LOG.warn("firewall-mark services get no packets in packet mode: {}", e.getMessage());
+            return MarkedPacketSource.NONE;
+        }
+    }
+
+    /** Whether marked packets reach the engine (nfnetlink_log's group is bound), so the mark table may be installed. */
+    public boolean marksAvailable() {
+        return marks;
     }
 
     private static Link link(RouteNetlink netlink, String name) throws DaemonStartupException {

@@ -13,23 +13,36 @@ import java.util.List;
 
 /**
  * The guard's set elements for one service: its VIP (and port), its NAT real servers' addresses
- * and ports (and addresses, for their ICMP errors), its FULLNAT real servers' with each local address of their family. Firewall-mark
- * services have none (the mark is set after the ingress hook), nor do DR, TUN and local real
- * servers (their replies do not pass the director).
+ * and ports (and addresses, for their ICMP errors), its FULLNAT real servers' with each local
+ * address of their family. A firewall-mark service has no VIP element (the mark is set after the
+ * ingress hook; {@link MarkTable} takes its packets), and its NAT real servers' replies are
+ * guarded for every protocol, since a mark may select any. DR, TUN and local real servers have
+ * none (their replies do not pass the director).
  */
 final class ServiceElements {
     private ServiceElements() {
     }
 
     static List<GuardElement> of(ServiceEntry service, List<InetAddress> localAddresses) {
-        if (!(service.key() instanceof ServiceKey.Address key)) {
-            return List.of();
-        }
         List<GuardElement> elements = new ArrayList<>();
-        String protocol = protocol(key.protocol());
-        boolean anyPort = key.port() == 0;
-        elements.add(new GuardElement(new GuardSet(GuardSet.Kind.VIP, anyPort, key.address() instanceof Inet4Address),
-                endpoint(protocol, key.address(), key.port())));
+        switch (service.key()) {
+            case ServiceKey.Address key -> {
+                String protocol = protocol(key.protocol());
+                elements.add(new GuardElement(new GuardSet(GuardSet.Kind.VIP, key.port() == 0,
+                        key.address() instanceof Inet4Address), endpoint(protocol, key.address(), key.port())));
+                addRealServers(elements, protocol, service, localAddresses);
+            }
+            case ServiceKey.Mark _ -> {
+                for (Protocol protocol : Protocol.values()) {
+                    addRealServers(elements, protocol(protocol), service, localAddresses);
+                }
+            }
+        }
+        return elements;
+    }
+
+    private static void addRealServers(List<GuardElement> elements, String protocol, ServiceEntry service,
+                                       List<InetAddress> localAddresses) {
         for (DestinationSpec destination : service.destinations()) {
             boolean ipv4 = destination.address() instanceof Inet4Address;
             boolean anyRealPort = destination.port() == 0;
@@ -48,7 +61,6 @@ final class ServiceElements {
                 }
             }
         }
-        return elements;
     }
 
     /** {@code tcp . 10.0.0.1 . 80}, or {@code tcp . 10.0.0.1} for port 0 (every port). */

@@ -73,9 +73,12 @@ class GuardElementsTest {
                                 tcp("10.0.0.2", 80, real("10.1.0.1", 80, ForwardMethod.MASQ))),
                         List.of("vip4 tcp . 10.0.0.1 . 80", "vip4 tcp . 10.0.0.2 . 80", "nat4 tcp . 10.1.0.1 . 80",
                                 "naticmp4 icmp . 10.1.0.1")),
-                Arguments.of("a firewall-mark service: nothing (the mark is set after the ingress hook)",
-                        table(service(new ServiceKey.Mark(AddressFamily.INET, 1), real("10.1.0.1", 80, ForwardMethod.MASQ))),
-                        List.of()));
+                Arguments.of("a firewall-mark service: no VIP (the mark is set after the ingress hook), its NAT"
+                                + " real servers' replies of every protocol",
+                        table(service(new ServiceKey.Mark(AddressFamily.INET, 1), real("10.1.0.1", 80, ForwardMethod.MASQ),
+                                real("10.1.0.2", 80, ForwardMethod.DROUTE))),
+                        List.of("nat4 sctp . 10.1.0.1 . 80", "nat4 tcp . 10.1.0.1 . 80", "nat4 udp . 10.1.0.1 . 80",
+                                "naticmp4 icmp . 10.1.0.1")));
     }
 
     @ParameterizedTest(name = "{0}")
