@@ -9,8 +9,6 @@ import io.jlvs.core.model.ForwardMethod;
 import io.jlvs.daemon.DaemonStartupException;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.jlvs.daemon.packet.GuardTables.ip;
@@ -25,21 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The guard's scripts as the service table changes, through a recording {@link Nft}. */
 class KernelGuardTest {
     private static final String REPLACE = "table netdev jlvs\ndelete table netdev jlvs\ntable netdev jlvs {\n";
-
-    /** Records every script; fails the next ones when told how many. */
-    private static final class RecordingNft implements Nft {
-        final List<String> scripts = new ArrayList<>();
-        int failures;
-
-        @Override
-        public void apply(String script) throws IOException {
-            scripts.add(script);
-            if (failures > 0) {
-                failures--;
-                throw new IOException("nft exited 1: Error: Could not process rule");
-            }
-        }
-    }
 
     private final RecordingNft nft = new RecordingNft();
     private final ServiceManager manager = new ServiceManager();

@@ -74,6 +74,44 @@ class PacketModeNetworkTest {
     }
 
     @Test
+    void aFirewallMarkServiceGetsThePacketsTheUsersRuleMarks() throws Exception {
+        try (DirectorNetwork net = new DirectorNetwork(); DaemonProcesses processes = new DaemonProcesses()) {
+            TestNetwork network = net.network;
+            // the user's own rule, as the seeds mark traffic: in mangle's place, before jlvsd's table
+            network.exec(net.director, "nft", "add table ip usermangle; add chain ip usermangle prerouting"
+                    + " { type filter hook prerouting priority -150; policy accept; };"
+                    + " add rule ip usermangle prerouting ip daddr " + VIP + " tcp dport 80 meta mark set 1");
+            Process server = network.start(net.realServer, command(List.of("io.jlvs.daemon.packet.SeenAddressServer",
+                    "rs1", "8080", "65536")));
+            awaitReady(server);
+            Path socket = socket();
+            List<String> inDirector = List.of("ip", "netns", "exec", net.director);
+            processes.daemon(inDirector, socket, temp.resolve("state"), "--mode", "packet",
+                    "--iface", net.clientSide, "--iface", net.serverSide);
+            Map<String, String> env = Map.of("JLVS_SOCKET", socket.toString());
+            assertEquals(0, processes.adm(env, inDirector, "-A", "-f", "1", "-s", "rr").status());
+            assertEquals(0, processes.adm(env, inDirector, "-a", "-f", "1", "-r", REAL_SERVER_IP + ":8080", "-m")
+                    .status());
+            assertTrue(net.nftList("list", "table", "inet", MarkTable.TABLE).output().contains("elements = { 0x00000001 }"),
+                    "jlvsd's mark table holds the service's mark");
+
+            for (int i = 0; i < 2; i++) {
+                TestNetwork.Result answer = network.run(net.client, "timeout", "10", "bash", "-c",
+                        "exec 3<>/dev/tcp/" + VIP + "/80; read -r first <&3; echo \"$first\"; wc -c <&3");
+                assertEquals(0, answer.exitCode(), answer.output());
+                assertEquals(List.of("rs1 saw " + CLIENT_IP, "65536"), answer.output().strip().lines().toList(),
+                        "the marked connection reached the real server, and its answer came back whole");
+            }
+            String listing = processes.adm(env, inDirector, "-Ln").out();
+            assertTrue(listing.contains("FWM  1 rr") && listing.contains("-> " + REAL_SERVER_IP + ":8080"), listing);
+
+            assertEquals(0, processes.adm(env, inDirector, "-D", "-f", "1").status());
+            assertTrue(!net.nftList("list", "table", "inet", MarkTable.TABLE).output().contains("elements"),
+                    "the mark went with its service");
+        }
+    }
+
+    @Test
     void packetModeNamesWhatItLacks() throws Exception {
         try (DirectorNetwork net = new DirectorNetwork()) {
             Path socket = socket();
