@@ -3,6 +3,7 @@ package io.jlvs.director;
 import io.jlvs.core.conn.ConnectionOptions;
 import io.jlvs.core.engine.EngineCommand;
 import io.jlvs.core.engine.EngineCore;
+import io.jlvs.core.model.AddressFamily;
 import io.jlvs.core.model.DestinationSpec;
 import io.jlvs.core.model.ForwardMethod;
 import io.jlvs.core.model.Protocol;
@@ -12,9 +13,11 @@ import io.jlvs.core.sched.SchedulerContext;
 import io.jlvs.core.service.Addresses;
 import io.jlvs.testkit.ThreadAllocation;
 import io.jlvs.testkit.FakeClock;
+import io.jlvs.packet.NetworkBytes;
 import io.jlvs.testkit.packet.Frames;
 import org.junit.jupiter.api.Test;
 
+import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The forwarding path allocates nothing per frame: new connections (SYNs), packets of existing
- * ones, replies and frames for no one, once next hops are known and the table has its working size.
+ * ones, replies and frames for no one, once next hops are known and the table has its working size;
+ * and marked packets of a firewall-mark service, the same.
  */
 class ForwardingAllocationTest {
     private static final int L4 = 14 + 20;
@@ -64,6 +68,51 @@ class ForwardingAllocationTest {
         long frames128k = 2_000L * Worker.BATCH;
         assertTrue(allocated < 4096, "allocated " + allocated + " bytes over " + frames128k + " frames");
         assertEquals(frames128k / 2, port.transmitted - sentBefore, "the SYNs to :80 and the UDP datagrams left");
+        worker.close();
+    }
+
+    @Test
+    void markedPacketsAllocateNothingEither() {
+        FakeClock clock = new FakeClock(1_000_000_000L);
+        byte[] syn = Frames.ipv4(CLIENT, VIP).tcp(1, 80).syn().partialChecksum().buildPacket();
+        MemorySegment packet = MemorySegment.ofArray(syn);
+        int[] sourcePort = {1024};
+        MarkedPacketSource marked = new MarkedPacketSource() {
+            @Override
+            public int receive(MarkedPacketSink sink, int max) {
+                for (int i = 0; i < max; i++) {
+                    NetworkBytes.setU16(packet, 20, sourcePort[0]);
+                    sourcePort[0] = sourcePort[0] == 65_535 ? 1024 : sourcePort[0] + 1;
+                    sink.onMarkedPacket(packet, 0, syn.length, 1);
+                }
+                return max;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        // the port brings only frames for no one (another host's)
+        ReplayPort port = new ReplayPort(List.of(Frames.ethernet(CLIENT_MAC, DIRECTOR_MAC).ipv4(CLIENT, "10.9.9.9")
+                .tcp(1, 80).syn().build()), new int[]{-1});
+        EngineCore core = new EngineCore(SchedulerContext.standard(), ConnectionOptions.DEFAULT, 1 << 16, 1 << 16,
+                clock::nanos);
+        NextHopResolver.NextHop hop = new NextHopResolver.NextHop(2, 0x020000000011L,
+                Addresses.words(InetAddress.ofLiteral(DIRECTOR)));
+        Worker worker = new Worker(0, core, List.of(new InterfacePort(port, 2, 0x02000000000dL)), marked,
+                (family, words) -> hop, Runnable::run);
+        ServiceKey mark = new ServiceKey.Mark(AddressFamily.INET, 1);
+        apply(worker, new EngineCommand.AddService(new ServiceSpec(mark, "rr", 0, 300, ServiceSpec.DEFAULT_NETMASK_V4, "")),
+                new EngineCommand.AddDestination(mark, DestinationSpec.of(ip(RS1), 80, ForwardMethod.MASQ, 1)));
+
+        cycles(worker, clock, 5_000);
+        long sentBefore = port.transmitted;
+        long before = ThreadAllocation.allocatedBytes();
+        cycles(worker, clock, 2_000);
+        long allocated = ThreadAllocation.allocatedBytes() - before;
+        long packets = 2_000L * Worker.BATCH;
+        assertTrue(allocated < 4096, "allocated " + allocated + " bytes over " + packets + " marked packets");
+        assertEquals(packets, port.transmitted - sentBefore, "every marked SYN left for the real server");
         worker.close();
     }
 
