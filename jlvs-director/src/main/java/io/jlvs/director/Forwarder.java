@@ -52,11 +52,14 @@ final class Forwarder implements FrameReceiver {
     private final FragmentTable fragments = new FragmentTable(FRAGMENTED_DATAGRAMS);
     private final int[] source = new int[4];
     private final int[] destination = new int[4];
-    /** A marked packet's offloads: none (its checksum is made whole, see MarkedChecksum). */
-    private final FrameOffload plain = new FrameOffload().clear();
+    /** A marked packet's offloads (see MarkedOffload). */
+    private final FrameOffload marked = new FrameOffload().clear();
+    /** The smallest MTU of the worker's ports: what a marked packet must fit or be cut to. */
+    private final int mtu;
 
     Forwarder(EngineCore core, ForwardingCounters counters, Egress egress, Transmitter nat, Transmitter directRoute,
               Transmitter tunnel, Transmitter fullNatTransmitter, LocalAddressBinder fullNat) {
+        this.mtu = egress.smallestMtu();
         this.core = core;
         this.table = core.table();
         this.flow = core.flow();
@@ -94,7 +97,7 @@ final class Forwarder implements FrameReceiver {
      * synthetic Ethernet header whose type says the family.
      */
     void onMarkedFrame(MemorySegment buffer, long offset, int length, int mark) {
-        handle(buffer, offset, length, plain, mark);
+        handle(buffer, offset, length, marked, mark);
     }
 
     /** A frame from the port (mark 0) or a marked packet. */
@@ -142,10 +145,9 @@ final class Forwarder implements FrameReceiver {
         int slot = table.findInbound(flow);
         if (slot != ConnectionTable.NONE) {
             if ((table.fwmark(slot) != 0) == (mark != 0)) {
-                if (mark != 0) {
-                    MarkedChecksum.recompute(parsed, buffer);
+                if (mark == 0 || markedFits(parsed, buffer)) {
+                    request(slot, transport);
                 }
-                request(slot, transport);
             } else if (mark != 0) {
                 counters.drop(DropReason.MARKED_COPY);
             } else {
@@ -162,10 +164,18 @@ final class Forwarder implements FrameReceiver {
             }
             return;
         }
-        if (mark != 0) {
-            MarkedChecksum.recompute(parsed, buffer);
+        if (mark == 0 || markedFits(parsed, buffer)) {
+            newFlow(transport);
         }
-        newFlow(transport);
+    }
+
+    /** Readies a marked packet for a port; false (counted) when it is too big and cannot be cut. */
+    private boolean markedFits(ParsedFrame parsed, MemorySegment buffer) {
+        if (MarkedOffload.prepare(parsed, buffer, marked, mtu)) {
+            return true;
+        }
+        counters.drop(DropReason.UNSUPPORTED_OFFLOAD);
+        return false;
     }
 
     private static boolean isIcmpError(ParsedFrame parsed) {

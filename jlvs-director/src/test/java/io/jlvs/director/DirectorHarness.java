@@ -132,6 +132,15 @@ final class DirectorHarness implements AutoCloseable {
         return run();
     }
 
+    /** Hands one IP packet up with this mark and returns what the worker sent with the offloads it asked for. */
+    List<MemoryPacketPort.SentFrame> sendMarkedWithOffload(int mark, byte[] packet) {
+        marked.add(packet, mark);
+        for (int i = 0; i < 10 && worker.doWork() > 0; i++) {
+            clock.advance(1, TimeUnit.MICROSECONDS);
+        }
+        return port.drainSent();
+    }
+
     void apply(EngineCommand command) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         worker.submit(new WorkerTask.Apply(List.of(command), done));

@@ -2,6 +2,8 @@ package io.jlvs.director;
 
 import io.jlvs.core.model.ForwardMethod;
 import io.jlvs.core.model.Protocol;
+import io.jlvs.packet.io.FrameOffload;
+import io.jlvs.packet.io.MemoryPacketPort;
 import io.jlvs.testkit.packet.Frames;
 import io.jlvs.testkit.packet.PacketBuilder;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,27 @@ class FirewallMarkGoldenTest {
                     .payload(new byte[] {9}).build()), director.sendMarked(MARK, toVip().udp(41000, 53)
                     .payload(new byte[] {9}).partialChecksum().buildPacket()));
             assertEquals(2, director.counters().toRealServers());
+        }
+    }
+
+    @Test
+    void aMarkedTcpPacketBiggerThanTheMtuGoesOutAsAGsoTrainOfMtuSizedSegments() {
+        try (DirectorHarness director = new DirectorHarness().markService(MARK, "rr", ForwardMethod.MASQ, 8080, RS1)) {
+            List<MemoryPacketPort.SentFrame> out = director.sendMarkedWithOffload(MARK, toVip().tcp(40000, 80).syn()
+                    .payload(new byte[3000]).buildPacket());
+            assertFrames(List.of(Frames.ethernet(DIRECTOR_MAC, RS1_MAC).ipv4(CLIENT, RS1).tcp(40000, 8080).syn()
+                    .payload(new byte[3000]).partialChecksum().build()), out.stream().map(f -> f.bytes()).toList());
+            assertEquals(new FrameOffload().partialChecksum(34, 16).segmentation(FrameOffload.GSO_TCPV4, 1460, 54)
+                    .toString(), out.getFirst().offload().toString(), "1500 - 20 - 20 bytes a segment; the kernel cuts");
+        }
+    }
+
+    @Test
+    void aMarkedUdpDatagramBiggerThanTheMtuIsDroppedAndCounted() {
+        try (DirectorHarness director = new DirectorHarness().markService(MARK, "rr", ForwardMethod.MASQ, 53, RS1)) {
+            assertEquals(List.of(), director.sendMarked(MARK, toVip().udp(41000, 53).payload(new byte[2000])
+                    .buildPacket()));
+            assertEquals(1, director.counters().drops(DropReason.UNSUPPORTED_OFFLOAD));
         }
     }
 
