@@ -137,7 +137,11 @@ final class Forwarder implements FrameReceiver {
             return;
         }
         if (parsed.fragmentState() == ParsedFrame.LATER_FRAGMENT) {
-            laterFragment(family, protocol);
+            if (mark != 0) {
+                counters.drop(DropReason.MARKED_COPY); // the port's copy follows its first fragment
+            } else {
+                laterFragment(family, protocol);
+            }
             return;
         }
         long l4 = parsed.l4Offset();

@@ -118,6 +118,19 @@ class FirewallMarkGoldenTest {
     }
 
     @Test
+    void aMarkedLaterFragmentIsACopyOfWhatThePortForwards() {
+        try (DirectorHarness director = new DirectorHarness().markService(MARK, "rr", ForwardMethod.DROUTE, 53, RS1)) {
+            assertEquals(1, director.sendMarked(MARK, toVip().identification(9).fragment(0, true).udp(41000, 53)
+                    .payload(new byte[16]).buildPacket()).size());
+            byte[] later = Frames.ethernet(CLIENT_MAC, DIRECTOR_MAC).ipv4(CLIENT, VIP).identification(9)
+                    .fragment(24, false).protocol(17, new byte[16]).build();
+            assertEquals(1, director.send(later).size(), "the port's copy follows its first fragment");
+            assertEquals(List.of(), director.sendMarked(MARK, java.util.Arrays.copyOfRange(later, 14, later.length)));
+            assertEquals(1, director.counters().drops(DropReason.MARKED_COPY));
+        }
+    }
+
+    @Test
     void aMarkWithoutAServiceIsDroppedAsNoService() {
         try (DirectorHarness director = new DirectorHarness().markService(MARK, "rr", ForwardMethod.MASQ, 80, RS1)) {
             assertEquals(List.of(), director.sendMarked(2, toVip().tcp(40000, 80).syn().buildPacket()));
