@@ -49,25 +49,17 @@ class ForwardingAllocationTest {
                 Frames.ethernet(CLIENT_MAC, DIRECTOR_MAC).ipv4(CLIENT, VIP).udp(1, 53).payload(new byte[64]).build(),
                 Frames.ethernet(CLIENT_MAC, DIRECTOR_MAC).ipv4(CLIENT, "10.9.9.9").tcp(1, 80).syn().build());
         ReplayPort port = new ReplayPort(frames, new int[]{L4, L4, L4, L4});
-        EngineCore core = new EngineCore(SchedulerContext.standard(), ConnectionOptions.DEFAULT, 1 << 16, 1 << 16,
-                clock::nanos);
-        NextHopResolver.NextHop hop = new NextHopResolver.NextHop(2, 0x020000000011L,
-                Addresses.words(InetAddress.ofLiteral(DIRECTOR)));
-        Worker worker = new Worker(0, core, List.of(new InterfacePort(port, 2, 0x02000000000dL)),
-                (family, words) -> hop, Runnable::run);
+        Worker worker = worker(port, clock, MarkedPacketSource.NONE);
         apply(worker, new EngineCommand.AddService(spec(Protocol.TCP, 80)),
                 new EngineCommand.AddDestination(key(Protocol.TCP, 80), DestinationSpec.of(ip(RS1), 80, ForwardMethod.MASQ, 1)),
                 new EngineCommand.AddService(spec(Protocol.UDP, 53)),
                 new EngineCommand.AddDestination(key(Protocol.UDP, 53), DestinationSpec.of(ip(RS1), 53, ForwardMethod.DROUTE, 1)));
 
-        cycles(worker, clock, 5_000); // warm up: next hops, JIT, the estimator's first runs (every 2 s)
-        long sentBefore = port.transmitted;
-        long before = ThreadAllocation.allocatedBytes();
-        cycles(worker, clock, 2_000);
-        long allocated = ThreadAllocation.allocatedBytes() - before;
+        Measured measured = measure(worker, clock, port);
         long frames128k = 2_000L * Worker.BATCH;
-        assertTrue(allocated < 4096, "allocated " + allocated + " bytes over " + frames128k + " frames");
-        assertEquals(frames128k / 2, port.transmitted - sentBefore, "the SYNs to :80 and the UDP datagrams left");
+        assertTrue(measured.allocated() < 4096, "allocated " + measured.allocated() + " bytes over " + frames128k
+                + " frames");
+        assertEquals(frames128k / 2, measured.sent(), "the SYNs to :80 and the UDP datagrams left");
         worker.close();
     }
 
@@ -95,25 +87,40 @@ class ForwardingAllocationTest {
         // the port brings only frames for no one (another host's)
         ReplayPort port = new ReplayPort(List.of(Frames.ethernet(CLIENT_MAC, DIRECTOR_MAC).ipv4(CLIENT, "10.9.9.9")
                 .tcp(1, 80).syn().build()), new int[]{-1});
-        EngineCore core = new EngineCore(SchedulerContext.standard(), ConnectionOptions.DEFAULT, 1 << 16, 1 << 16,
-                clock::nanos);
-        NextHopResolver.NextHop hop = new NextHopResolver.NextHop(2, 0x020000000011L,
-                Addresses.words(InetAddress.ofLiteral(DIRECTOR)));
-        Worker worker = new Worker(0, core, List.of(new InterfacePort(port, 2, 0x02000000000dL)), marked,
-                (family, words) -> hop, Runnable::run);
+        Worker worker = worker(port, clock, marked);
         ServiceKey mark = new ServiceKey.Mark(AddressFamily.INET, 1);
         apply(worker, new EngineCommand.AddService(new ServiceSpec(mark, "rr", 0, 300, ServiceSpec.DEFAULT_NETMASK_V4, "")),
                 new EngineCommand.AddDestination(mark, DestinationSpec.of(ip(RS1), 80, ForwardMethod.MASQ, 1)));
 
+        Measured measured = measure(worker, clock, port);
+        long packets = 2_000L * Worker.BATCH;
+        assertTrue(measured.allocated() < 4096, "allocated " + measured.allocated() + " bytes over " + packets
+                + " marked packets");
+        assertEquals(packets, measured.sent(), "every marked SYN left for the real server");
+        worker.close();
+    }
+
+    /** Bytes this thread allocated and frames sent over 2,000 duty cycles. */
+    private record Measured(long allocated, long sent) {
+    }
+
+    /** Warms the worker up (next hops, JIT, the estimator's first runs, every 2 s), then measures 2,000 cycles. */
+    private static Measured measure(Worker worker, FakeClock clock, ReplayPort port) {
         cycles(worker, clock, 5_000);
         long sentBefore = port.transmitted;
         long before = ThreadAllocation.allocatedBytes();
         cycles(worker, clock, 2_000);
-        long allocated = ThreadAllocation.allocatedBytes() - before;
-        long packets = 2_000L * Worker.BATCH;
-        assertTrue(allocated < 4096, "allocated " + allocated + " bytes over " + packets + " marked packets");
-        assertEquals(packets, port.transmitted - sentBefore, "every marked SYN left for the real server");
-        worker.close();
+        return new Measured(ThreadAllocation.allocatedBytes() - before, port.transmitted - sentBefore);
+    }
+
+    /** A worker on the port whose next hop is always known. */
+    private static Worker worker(ReplayPort port, FakeClock clock, MarkedPacketSource marked) {
+        EngineCore core = new EngineCore(SchedulerContext.standard(), ConnectionOptions.DEFAULT, 1 << 16, 1 << 16,
+                clock::nanos);
+        NextHopResolver.NextHop hop = new NextHopResolver.NextHop(2, 0x020000000011L,
+                Addresses.words(InetAddress.ofLiteral(DIRECTOR)));
+        return new Worker(0, core, List.of(new InterfacePort(port, 2, 0x02000000000dL)), marked,
+                (family, words) -> hop, Runnable::run);
     }
 
     private static void cycles(Worker worker, FakeClock clock, int count) {

@@ -44,23 +44,15 @@ class PacketModeNetworkTest {
     void aNatServiceCarriesTheClientsConnectionsAndTheRealServerSeesTheClient() throws Exception {
         try (DirectorNetwork net = new DirectorNetwork(); DaemonProcesses processes = new DaemonProcesses()) {
             TestNetwork network = net.network;
-            Process server = network.start(net.realServer, command(List.of("io.jlvs.daemon.packet.SeenAddressServer",
-                    "rs1", "8080", "1048576")));
-            awaitReady(server);
-            Path socket = socket();
+            Path socket = startRealServerAndDirector(net, processes, 1048576);
             List<String> inDirector = List.of("ip", "netns", "exec", net.director);
-            processes.daemon(inDirector, socket, temp.resolve("state"), "--mode", "packet",
-                    "--iface", net.clientSide, "--iface", net.serverSide);
             Map<String, String> env = Map.of("JLVS_SOCKET", socket.toString());
             assertEquals(0, processes.adm(env, inDirector, "-A", "-t", VIP + ":80", "-s", "rr").status());
             assertEquals(0, processes.adm(env, inDirector, "-a", "-t", VIP + ":80", "-r", REAL_SERVER_IP + ":8080",
                     "-m").status());
 
             for (int i = 0; i < 3; i++) {
-                TestNetwork.Result answer = network.run(net.client, "timeout", "10", "bash", "-c",
-                        "exec 3<>/dev/tcp/" + VIP + "/80; read -r first <&3; echo \"$first\"; wc -c <&3");
-                assertEquals(0, answer.exitCode(), answer.output());
-                assertEquals(List.of("rs1 saw " + CLIENT_IP, "1048576"), answer.output().strip().lines().toList(),
+                assertEquals(List.of("rs1 saw " + CLIENT_IP, "1048576"), clientConnection(net),
                         "the real server saw the client, and a megabyte came back whole");
             }
             String listing = processes.adm(env, inDirector, "-Ln", "--stats").out();
@@ -81,13 +73,8 @@ class PacketModeNetworkTest {
             network.exec(net.director, "nft", "add table ip usermangle; add chain ip usermangle prerouting"
                     + " { type filter hook prerouting priority -150; policy accept; };"
                     + " add rule ip usermangle prerouting ip daddr " + VIP + " tcp dport 80 meta mark set 1");
-            Process server = network.start(net.realServer, command(List.of("io.jlvs.daemon.packet.SeenAddressServer",
-                    "rs1", "8080", "65536")));
-            awaitReady(server);
-            Path socket = socket();
+            Path socket = startRealServerAndDirector(net, processes, 65536);
             List<String> inDirector = List.of("ip", "netns", "exec", net.director);
-            processes.daemon(inDirector, socket, temp.resolve("state"), "--mode", "packet",
-                    "--iface", net.clientSide, "--iface", net.serverSide);
             Map<String, String> env = Map.of("JLVS_SOCKET", socket.toString());
             assertEquals(0, processes.adm(env, inDirector, "-A", "-f", "1", "-s", "rr").status());
             assertEquals(0, processes.adm(env, inDirector, "-a", "-f", "1", "-r", REAL_SERVER_IP + ":8080", "-m")
@@ -96,10 +83,7 @@ class PacketModeNetworkTest {
                     "jlvsd's mark table holds the service's mark");
 
             for (int i = 0; i < 2; i++) {
-                TestNetwork.Result answer = network.run(net.client, "timeout", "10", "bash", "-c",
-                        "exec 3<>/dev/tcp/" + VIP + "/80; read -r first <&3; echo \"$first\"; wc -c <&3");
-                assertEquals(0, answer.exitCode(), answer.output());
-                assertEquals(List.of("rs1 saw " + CLIENT_IP, "65536"), answer.output().strip().lines().toList(),
+                assertEquals(List.of("rs1 saw " + CLIENT_IP, "65536"), clientConnection(net),
                         "the marked connection reached the real server, and its answer came back whole");
             }
             String listing = processes.adm(env, inDirector, "-Ln").out();
@@ -132,6 +116,29 @@ class PacketModeNetworkTest {
             assertEquals(2, proxyWithInterface.exitCode(), proxyWithInterface.output());
             assertTrue(proxyWithInterface.output().contains("--iface is for --mode packet"), proxyWithInterface.output());
         }
+    }
+
+    /**
+     * Starts the real server (answering with its line and extra bytes on port 8080) and jlvsd in
+     * packet mode on both of the director's interfaces; returns jlvsd's socket.
+     */
+    private Path startRealServerAndDirector(DirectorNetwork net, DaemonProcesses processes, int extra)
+            throws IOException, InterruptedException {
+        Process server = net.network.start(net.realServer, command(List.of("io.jlvs.daemon.packet.SeenAddressServer",
+                "rs1", "8080", Integer.toString(extra))));
+        awaitReady(server);
+        Path socket = socket();
+        processes.daemon(List.of("ip", "netns", "exec", net.director), socket, temp.resolve("state"), "--mode",
+                "packet", "--iface", net.clientSide, "--iface", net.serverSide);
+        return socket;
+    }
+
+    /** One connection of the client to VIP:80: the real server's line, then how many bytes followed. */
+    private static List<String> clientConnection(DirectorNetwork net) {
+        TestNetwork.Result answer = net.network.run(net.client, "timeout", "10", "bash", "-c",
+                "exec 3<>/dev/tcp/" + VIP + "/80; read -r first <&3; echo \"$first\"; wc -c <&3");
+        assertEquals(0, answer.exitCode(), answer.output());
+        return answer.output().strip().lines().toList();
     }
 
     /** The java command running a main class of this test's class path, behind env assignments. */

@@ -206,14 +206,7 @@ final class NetlinkSocket implements AutoCloseable {
         int count = 0;
         long length;
         while ((length = receiveFromKernel(MSG_DONTWAIT)) > 0) {
-            received = (int) length;
-            for (long offset = 0; offset + NetlinkMessageHeader.SIZE <= received; offset = next(offset)) {
-                int type = NetlinkMessageHeader.type(receive, offset);
-                if (type > NetlinkMessageHeader.NLMSG_DONE) {
-                    handler.onNotification(type, receive, offset + NetlinkMessageHeader.SIZE, end(offset));
-                    count++;
-                }
-            }
+            count += dispatch((int) length, handler);
         }
         int errno = length < 0 ? Errno.get(state) : 0;
         if (errno != EAGAIN && errno != 0) {
@@ -240,14 +233,7 @@ final class NetlinkSocket implements AutoCloseable {
                 }
                 return errno == EAGAIN ? count : -errno;
             }
-            received = (int) length;
-            for (long offset = 0; offset + NetlinkMessageHeader.SIZE <= received; offset = next(offset)) {
-                int type = NetlinkMessageHeader.type(receive, offset);
-                if (type > NetlinkMessageHeader.NLMSG_DONE) {
-                    handler.onNotification(type, receive, offset + NetlinkMessageHeader.SIZE, end(offset));
-                    count++;
-                }
-            }
+            count += dispatch((int) length, handler);
         }
         return count;
     }
@@ -260,6 +246,20 @@ final class NetlinkSocket implements AutoCloseable {
     /** The descriptor, for a caller that waits on it with others. */
     int descriptor() {
         return fd;
+    }
+
+    /** Hands each notification of the datagram just received to the handler; returns how many. */
+    private int dispatch(int length, NotificationHandler handler) {
+        received = length;
+        int count = 0;
+        for (long offset = 0; offset + NetlinkMessageHeader.SIZE <= received; offset = next(offset)) {
+            int type = NetlinkMessageHeader.type(receive, offset);
+            if (type > NetlinkMessageHeader.NLMSG_DONE) {
+                handler.onNotification(type, receive, offset + NetlinkMessageHeader.SIZE, end(offset));
+                count++;
+            }
+        }
+        return count;
     }
 
     /** recvfrom, again after EINTR, skipping datagrams not from the kernel: the length, or -1 with errno. */
