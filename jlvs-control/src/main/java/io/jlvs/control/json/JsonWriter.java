@@ -123,7 +123,13 @@ final class JsonWriter {
 
     private void quote(String text) {
         out.append('"');
-        for (int i = 0; i < text.length(); i++) {
+        int clean = 0;
+        while (clean < text.length() && !needsEscape(text.charAt(clean))) {
+            clean++;
+        }
+        // the run that needs no escape goes in at once, which is all of most strings
+        out.append(text, 0, clean);
+        for (int i = clean; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -141,5 +147,9 @@ final class JsonWriter {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\';
     }
 }

@@ -44,6 +44,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -226,6 +227,26 @@ class WireCodecTest {
     void aLineThatIsNotARequestIsRefusedWithAReason(String line) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WireCodec.decodeRequest(line));
         assertTrue(e.getMessage().startsWith("not a jlvs request: "), e.getMessage());
+        IllegalArgumentException fromBytes = assertThrows(IllegalArgumentException.class,
+                () -> WireCodec.decodeRequest(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(e.getMessage(), fromBytes.getMessage());
+    }
+
+    @Test
+    void aPackedBatchReadFromBytesEqualsTheOneReadFromTextEvenWithEscapesInItsBase64() {
+        Command.Batch batch = new Command.Batch(java.util.stream.IntStream.range(0, 200)
+                .mapToObj(i -> (Command) new Command.AddDest(WEB, DestinationSpec.of(ip("192.168.1." + (i % 250 + 1)),
+                        1000 + 37 * i, ForwardMethod.MASQ, i % 7))).toList());
+        String line = WireCodec.encode(batch);
+        String escaped = line.substring(0, line.indexOf("\"packed\":\"") + 10)
+                + line.substring(line.indexOf("\"packed\":\"") + 10).replace("/", "\\/").replace("+", "\\u002b");
+        assertNotEquals(line, escaped, "the base64 should hold a slash or a plus, which JSON may escape");
+
+        for (String form : List.of(line, escaped)) {
+            Request fromBytes = WireCodec.decodeRequest(new ByteArrayInputStream(form.getBytes(StandardCharsets.UTF_8)));
+            assertEquals(batch, fromBytes, form.equals(line) ? "as written" : "with escapes");
+            assertEquals(batch, WireCodec.decodeRequest(form));
+        }
     }
 
     @ParameterizedTest
