@@ -63,6 +63,8 @@ public final class ServiceManager {
     private final AtomicBoolean proxyNoticeGiven = new AtomicBoolean();
     private volatile DataPlane engine;
     private volatile Duration engineTimeout = DEFAULT_ENGINE_TIMEOUT;
+    /** Who turns services into a listing's text; null: listings are answered with the services. */
+    private volatile ListingFormatter listingFormatter;
 
     /** An in-memory table on this host, starting empty. */
     public ServiceManager() {
@@ -94,6 +96,11 @@ public final class ServiceManager {
 
     public void removeListener(ServiceTableListener listener) {
         listeners.remove(listener);
+    }
+
+    /** Sets who formats numeric listings ({@link Query.GetListing}) into text. */
+    public void formatListingsWith(ListingFormatter formatter) {
+        listingFormatter = Objects.requireNonNull(formatter, "formatter");
     }
 
     /** Sets where counters, rates and connection entries come from (an engine). */
@@ -335,6 +342,12 @@ public final class ServiceManager {
                     .<Reply>map(s -> new Reply.LocalAddresses(List.of(locals(s, source.counters()))))
                     .orElseGet(() -> new Reply.Failure(
                             LibipvsMessages.of(LibipvsOperation.GET_SERVICE, KernelErrno.ESRCH), 0));
+            case Query.GetListing q -> {
+                Reply services = answer(new Query.GetServices(q.key()));
+                ListingFormatter formatter = listingFormatter;
+                yield formatter != null && services instanceof Reply.Services found
+                        ? new Reply.Listing(formatter.format(found, q.key() != null, q.format())) : services;
+            }
             case Query.GetConnections q -> new Reply.Connections(source.connections());
             case Query.GetTimeouts q -> new Reply.CurrentTimeouts(snapshot.timeouts());
             case Query.GetDaemons q -> new Reply.Daemons(snapshot.daemons());

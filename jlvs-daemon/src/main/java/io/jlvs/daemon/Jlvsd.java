@@ -1,5 +1,6 @@
 package io.jlvs.daemon;
 
+import io.jlvs.cli.ipvsadm.NumericListings;
 import io.jlvs.control.EngineUnavailableException;
 import io.jlvs.control.HostFacts;
 import io.jlvs.control.ServiceManager;
@@ -103,6 +104,7 @@ public final class Jlvsd implements AutoCloseable {
                         + " start with an empty table)", e);
             }
             ServiceManager manager = new ServiceManager(restored, host, stateFile);
+            manager.formatListingsWith(new NumericListings());
             if (mode == DaemonMode.PROXY) {
                 engine = ProxyEngine.start(proxyOptions);
                 attach(manager, engine, stateDirectory);

@@ -87,13 +87,11 @@ public final class Ipvsadm {
         return switch (invocation) {
             case Invocation.Apply apply -> apply(apply.command(), err);
             case Invocation.ListAll list -> {
-                Reply.Services services = services(new Query.GetServices(null));
-                print(out, serviceListing.all(services.connectionTableSize(), services.services(), list.format()));
+                printAll(out, list.format());
                 yield ExitStatus.OK;
             }
             case Invocation.Save save -> {
-                Reply.Services services = services(new Query.GetServices(null));
-                print(out, serviceListing.all(services.connectionTableSize(), services.services(), save.format()));
+                printAll(out, save.format());
                 // Alibaba's ipvsadm -S: the local addresses after every service
                 Reply locals = send(new Query.GetLocalAddresses(null));
                 if (!(locals instanceof Reply.LocalAddresses list)) {
@@ -116,7 +114,15 @@ public final class Ipvsadm {
                 yield ExitStatus.OK;
             }
             case Invocation.ListService list -> {
-                Reply.Services services = services(new Query.GetServices(list.key()));
+                Reply reply = list.format().numeric()
+                        ? send(new Query.GetListing(list.key(), list.format().bits()))
+                        : send(new Query.GetServices(list.key()));
+                if (reply instanceof Reply.Listing(String text) && !text.isEmpty()) {
+                    print(out, text);
+                    yield ExitStatus.OK;
+                }
+                Reply.Services services = reply instanceof Reply.Listing ? new Reply.Services(0, List.of())
+                        : services(reply);
                 if (services.services().isEmpty()) {
                     throw ProgramExit.listingFailed("No such service");
                 }
@@ -180,8 +186,22 @@ public final class Ipvsadm {
         };
     }
 
-    private Reply.Services services(Query.GetServices query) throws ProgramExit {
-        Reply reply = send(query);
+    /**
+     * Every service: numeric listings come formatted by jlvsd (its answer is the services
+     * themselves when it cannot format), the others are formatted here, where names resolve.
+     */
+    private void printAll(PrintStream out, ListFormat format) throws ProgramExit {
+        Reply reply = format.numeric() ? send(new Query.GetListing(null, format.bits()))
+                : send(new Query.GetServices(null));
+        if (reply instanceof Reply.Listing(String text)) {
+            print(out, text);
+            return;
+        }
+        Reply.Services services = services(reply);
+        print(out, serviceListing.all(services.connectionTableSize(), services.services(), format));
+    }
+
+    private Reply.Services services(Reply reply) throws ProgramExit {
         if (reply instanceof Reply.Services services) {
             return services;
         }

@@ -166,6 +166,9 @@ class OtherListingsGoldenTest {
     void listingOneServiceAsksForThatServiceOnly() {
         FakeClient client = new FakeClient(request -> oneV6());
         Run.of(client, "-L", "-n", "-t", "[2001:db8::1]:443");
+        assertEquals(List.of(new Query.GetListing(tcp("2001:db8::1", 443), 1)), client.sent);
+        client.sent.clear();
+        Run.of(client, "-L", "-t", "[2001:db8::1]:443");
         assertEquals(List.of(new Query.GetServices(tcp("2001:db8::1", 443))), client.sent);
     }
 

@@ -177,8 +177,11 @@ class ParserCommandTest {
         return Stream.of(
                 arguments("-L", new Query.GetServices(null)),
                 arguments("-l", new Query.GetServices(null)),
-                arguments("--list --numeric --stats --rate --exact", new Query.GetServices(null)),
-                arguments("-Ln --nosort --tun-info", new Query.GetServices(null)),
+                // numeric listings come formatted by jlvsd: the bits are ListFormat's components in order
+                arguments("--list --numeric --stats --rate --exact", new Query.GetListing(null, 1 | 2 | 4 | 64)),
+                arguments("-Ln --nosort --tun-info", new Query.GetListing(null, 1 | 32 | 128)),
+                arguments("-Ln --thresholds --persistent-conn -t 10.0.0.1:80",
+                        new Query.GetListing(tcp("10.0.0.1", 80), 1 | 8 | 16)),
                 arguments("-L -t 10.0.0.1:80", new Query.GetServices(tcp("10.0.0.1", 80))),
                 arguments("-L -f 7 -6", new Query.GetServices(new ServiceKey.Mark(AddressFamily.INET6, 7))),
                 arguments("-Lnc", new Query.GetConnections()),
@@ -196,14 +199,16 @@ class ParserCommandTest {
         FakeClient client = new FakeClient(Table.listing(new Reply.Services(4096, List.of())));
         Run run = Run.of(client, NAMES, "", Run.words(args));
         assertEquals(0, run.status(), run.err());
-        assertEquals(List.of(new Query.GetServices(null), new Query.GetLocalAddresses(null)), client.sent);
+        Query services = args.contains("-n") ? new Query.GetListing(null, 1 | 256) : new Query.GetServices(null);
+        assertEquals(List.of(services, new Query.GetLocalAddresses(null)), client.sent);
     }
 
     @ParameterizedTest(name = "ipvsadm {0}")
     @MethodSource("queries")
     void listingsAskForWhatTheyPrint(String args, Request expected) {
         FakeClient client = new FakeClient(request -> switch (request) {
-            case Query.GetServices q -> new Reply.Services(4096, List.of(Table.service(Table.spec(tcp("10.0.0.1", 80), "wlc"))));
+            case Query.GetServices _, Query.GetListing _ ->
+                    new Reply.Services(4096, List.of(Table.service(Table.spec(tcp("10.0.0.1", 80), "wlc"))));
             case Query.GetConnections q -> new Reply.Connections(List.<ConnectionEntry>of());
             case Query.GetTimeouts q -> new Reply.CurrentTimeouts(Timeouts.DEFAULT);
             case Query.GetDaemons q -> new Reply.Daemons(List.of());

@@ -62,7 +62,7 @@ class ProxyProtocolListingTest {
     @Test
     void oneServiceListsWithItsSuffixToo() {
         FakeClient client = new FakeClient(request -> request instanceof Query.GetServices
-                ? new Reply.Services(4096, List.of(table().services().getFirst())) : new Reply.Ok());
+                || request instanceof Query.GetListing ? new Reply.Services(4096, List.of(table().services().getFirst())) : new Reply.Ok());
         assertEquals(new Run(0, """
             Prot LocalAddress:Port Scheduler Flags
               -> RemoteAddress:Port           Forward Weight ActiveConn InActConn

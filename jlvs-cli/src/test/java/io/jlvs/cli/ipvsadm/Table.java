@@ -94,7 +94,8 @@ final class Table {
      */
     static Function<Request, Reply> listing(Reply services, Reply locals) {
         return request -> switch (request) {
-            case Query.GetServices q -> services;
+            // a jlvsd without a formatter answers a numeric listing with the services
+            case Query.GetServices _, Query.GetListing _ -> services;
             case Query.GetLocalAddresses q -> locals;
             default -> new Reply.Ok();
         };

@@ -28,6 +28,23 @@ public sealed interface Query extends Request {
     record GetDaemons() implements Query {
     }
 
+    /**
+     * A numeric service listing (ipvsadm -Ln and its variants, -Sn) as the text jlvs adm prints:
+     * every service, or (key non-null) one. jlvsd formats it, warm, so that a client started from a
+     * shell loop only prints it; {@code format} holds the listing options' bits (jlvs-cli's
+     * ListFormat). A jlvsd that cannot format answers with {@link Reply.Services} instead.
+     */
+    record GetListing(ServiceKey key, int format) implements Query {
+        /** The bits {@code format} may hold (nine listing options). */
+        public static final int FORMAT_BITS = (1 << 9) - 1;
+
+        public GetListing {
+            if ((format & ~FORMAT_BITS) != 0) {
+                throw new IllegalArgumentException("listing format bits out of range: " + format);
+            }
+        }
+    }
+
     /** Which data plane jlvsd runs. */
     record GetDataPlane() implements Query {
     }

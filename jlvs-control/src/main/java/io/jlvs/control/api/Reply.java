@@ -51,6 +51,13 @@ public sealed interface Reply {
         }
     }
 
+    /** A service listing as jlvs adm prints it (the answer to {@link Query.GetListing}). */
+    record Listing(String text) implements Reply {
+        public Listing {
+            java.util.Objects.requireNonNull(text, "text");
+        }
+    }
+
     /** The local addresses asked for: per service, in the order asked, each list in the order added. */
     record LocalAddresses(List<ServiceLocalAddresses> services) implements Reply {
         public LocalAddresses {

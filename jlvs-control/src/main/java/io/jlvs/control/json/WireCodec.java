@@ -49,6 +49,8 @@ public final class WireCodec {
     /** How a packed listing's line starts and ends: all of it but the base64 between. */
     private static final String PACKED_SERVICES = "{\"" + JlvsJson.TYPE_PROPERTY + "\":\"Services\",\"" + PACKED + "\":\"";
     private static final String PACKED_END = "\"}";
+    /** How a formatted listing's line starts: the text travels as base64 of its UTF-8 bytes. */
+    private static final String PACKED_LISTING = "{\"" + JlvsJson.TYPE_PROPERTY + "\":\"Listing\",\"" + PACKED + "\":\"";
     /** How a packed Batch's line starts: what {@link #encode(Request)} writes before the base64. */
     private static final String PACKED_BATCH = "{\"" + JlvsJson.TYPE_PROPERTY + "\":\"Batch\",\"" + PACKED + "\":\"";
     private static final byte[] PACKED_BATCH_BYTES = PACKED_BATCH.getBytes(StandardCharsets.US_ASCII);
@@ -71,6 +73,11 @@ public final class WireCodec {
 
     /** One reply as one line of JSON (no line break). */
     public static String encode(Reply reply) {
+        if (reply instanceof Reply.Listing(String text)) {
+            // a listing's newlines would each be an escape; base64 is read back in one call
+            return PACKED_LISTING + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))
+                    + PACKED_END;
+        }
         if (reply instanceof Reply.Services services) {
             // as a Batch: base64 needs no escapes (1,000 services are 85 KB of it)
             return PACKED_SERVICES + Base64.getEncoder().encodeToString(ServiceListCodec.encode(services)) + PACKED_END;
@@ -88,6 +95,7 @@ public final class WireCodec {
                 out.name("index").value(index).name("detail").value(detail);
             }
             case Reply.Services services -> throw new AssertionError("written above");
+            case Reply.Listing listing -> throw new AssertionError("written above");
             case Reply.LocalAddresses(List<ServiceLocalAddresses> services) -> out.beginTagged("LocalAddresses")
                     .array("services", services, ModelFormat::write);
             case Reply.Connections(List<ConnectionEntry> connections) -> out.beginTagged("Connections")
@@ -178,14 +186,17 @@ public final class WireCodec {
      * @throws JlvsdErrorException when the line is jlvsd's error line, or not a reply at all
      */
     public static Reply decodeReply(String line) throws JlvsdErrorException {
-        if (line.startsWith(PACKED_SERVICES) && line.endsWith(PACKED_END)) {
-            // what encode writes for a listing, read without the JSON parser (base64 needs no escapes);
-            // anything else that starts and ends so (an escape, a second property) goes to the parser
-            try {
+        // what encode writes for a listing, read without the JSON parser (base64 needs no escapes);
+        // anything else that starts and ends so (an escape, a second property) goes to the parser
+        try {
+            if (line.startsWith(PACKED_SERVICES) && line.endsWith(PACKED_END)) {
                 return readPackedServices(line.substring(PACKED_SERVICES.length(), line.length() - PACKED_END.length()));
-            } catch (IllegalArgumentException notThatLine) {
-                // read below as any other line
             }
+            if (line.startsWith(PACKED_LISTING) && line.endsWith(PACKED_END)) {
+                return readPackedListing(line.substring(PACKED_LISTING.length(), line.length() - PACKED_END.length()));
+            }
+        } catch (IllegalArgumentException notThatLine) {
+            // read below as any other line
         }
         JsonFields in;
         try {
@@ -246,6 +257,11 @@ public final class WireCodec {
                 out.beginTagged("GetLocalAddresses").name("key");
                 ModelFormat.writeOptional(out, key);
             }
+            case Query.GetListing(var key, int format) -> {
+                out.beginTagged("GetListing").name("key");
+                ModelFormat.writeOptional(out, key);
+                out.name("format").value(format);
+            }
             case Query.GetConnections() -> out.beginTagged("GetConnections");
             case Query.GetTimeouts() -> out.beginTagged("GetTimeouts");
             case Query.GetDaemons() -> out.beginTagged("GetDaemons");
@@ -299,6 +315,7 @@ public final class WireCodec {
             case "GetDaemons" -> new Query.GetDaemons();
             case "GetDataPlane" -> new Query.GetDataPlane();
             case "GetEngineCounters" -> new Query.GetEngineCounters();
+            case "GetListing" -> new Query.GetListing(ModelFormat.readOptionalKey(in, "key"), in.integer("format"));
             case "ClaimProxyNotice" -> new Query.ClaimProxyNotice();
             default -> throw new IllegalArgumentException("unknown request type \"" + type + "\"");
         };
@@ -356,6 +373,10 @@ public final class WireCodec {
         return readPackedServices(in.string(PACKED));
     }
 
+    private static Reply.Listing readPackedListing(String base64) {
+        return new Reply.Listing(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
+    }
+
     private static Reply.Services readPackedServices(String base64) {
         try {
             return ServiceListCodec.decode(Base64.getDecoder().decode(base64));
@@ -371,6 +392,7 @@ public final class WireCodec {
             case "Failure" -> new Reply.Failure(in.optionalConstant("error", IpvsError.values(), null),
                     in.integer("index"), in.optionalString("detail"));
             case "Services" -> readServices(in);
+            case "Listing" -> readPackedListing(in.string(PACKED));
             case "LocalAddresses" -> new Reply.LocalAddresses(
                     in.list("services", "a service's local addresses", ModelFormat::readServiceLocalAddresses));
             case "Connections" -> new Reply.Connections(
